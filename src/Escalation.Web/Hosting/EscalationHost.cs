@@ -1,0 +1,37 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Escalation.Web.Hosting;
+
+internal static class EscalationHost
+{
+    /// <summary>Registers everything the service needs; each outer project adds its own part.</summary>
+    public static WebApplicationBuilder AddEscalation(this WebApplicationBuilder builder)
+    {
+        var paths = ContentPaths.From(builder.Configuration, builder.Environment.ContentRootPath);
+        builder.Services.TryAddSingleton(paths);
+        builder.Services.AddEscalationClock(builder.Configuration);
+        builder.Services.AddOpenApi();
+        builder.Services.AddProblemDetails();
+        builder.Services.AddHealthChecks();
+        return builder;
+    }
+
+    /// <summary>One structured line saying what this copy of the service runs on.</summary>
+    public static void LogStartup(this WebApplication app)
+    {
+        var paths = app.Services.GetRequiredService<ContentPaths>();
+        var clock = app.Services.GetRequiredService<TimeProvider>();
+        var provider = app.Configuration["Escalation:Database:Provider"] ?? "Sqlite";
+        var database = DatabaseDescription.Safe(app.Configuration);
+        var clockDescription = ClockRegistration.Describe(clock);
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Escalation.Startup");
+        Log.Starting(logger, provider, database, paths.Workflows, clockDescription);
+    }
+}
+
+internal static partial class Log
+{
+    [LoggerMessage(EventId = 1, Level = LogLevel.Information,
+        Message = "Escalation service starting: database {DatabaseProvider} {Database}, workflows {WorkflowsPath}, clock {Clock}")]
+    public static partial void Starting(ILogger logger, string databaseProvider, string database, string workflowsPath, string clock);
+}
