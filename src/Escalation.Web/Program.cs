@@ -1,3 +1,4 @@
+using Escalation.Data;
 using Escalation.Web.Health;
 using Escalation.Web.Hosting;
 
@@ -6,6 +7,7 @@ builder.AddEscalation();
 
 var app = builder.Build();
 app.LogStartup();
+await app.Services.MigrateEscalationDatabaseAsync();
 app.MapOpenApi("/openapi/{documentName}.json");
 app.MapHealthEndpoints();
 

@@ -4,10 +4,8 @@ namespace Escalation.Web.Hosting;
 
 internal static class DatabaseDescription
 {
-    public const string DefaultConnectionString = "Data Source=escalation.db";
-
     public static string ConnectionString(IConfiguration configuration) =>
-        configuration.GetConnectionString("Escalation") ?? DefaultConnectionString;
+        configuration.GetConnectionString("Escalation") ?? Escalation.Data.DataRegistration.DefaultConnectionString;
 
     /// <summary>The connection string with any password removed, fit for a log line.</summary>
     public static string Safe(IConfiguration configuration)

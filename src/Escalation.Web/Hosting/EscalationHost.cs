@@ -1,3 +1,5 @@
+using Escalation.Data;
+using Escalation.Web.Health;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Escalation.Web.Hosting;
@@ -12,7 +14,11 @@ internal static class EscalationHost
         builder.Services.AddEscalationClock(builder.Configuration);
         builder.Services.AddOpenApi();
         builder.Services.AddProblemDetails();
-        builder.Services.AddHealthChecks();
+        builder.Services.AddSingleton(PolicyRegistration.LoadCatalog(paths, builder.Configuration));
+        builder.Services.AddEscalationData(builder.Configuration);
+        builder.Services.AddHealthChecks()
+            .AddDbContextCheck<EscalationDbContext>("database", tags: [HealthEndpoints.ReadyTag])
+            .AddCheck<PolicyHealthCheck>("policies", tags: [HealthEndpoints.ReadyTag]);
         return builder;
     }
 

@@ -84,8 +84,7 @@ public class DefaultPolicyTests
         Assert.Throws<NotSupportedException>(() => ((IDictionary<Track, IReadOnlyList<StageTimescale>>)Policy.Tracks).Remove(Track.Urgent));
     }
 
-    // Every definition file must declare its kind, and bank-holidays.json does not yet (it is not ours to edit).
-    [Fact(Skip = "Unskip once workflows/bank-holidays.json declares \"kind\": \"bank-holidays\"")]
+    [Fact]
     public void LoadFolder_RepositoryWorkflows_LoadsTheDefaultPolicy()
     {
         var policies = PolicyLoader.LoadFolder(RepoPaths.Workflows);

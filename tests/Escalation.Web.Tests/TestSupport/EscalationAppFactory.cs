@@ -10,7 +10,7 @@ public class EscalationAppFactory : WebApplicationFactory<Program>
 
     public string DatabasePath => Path.Combine(_folder, "escalation.db");
 
-    public IReadOnlyList<string> ExpectedReadyChecks { get; } = [];
+    public IReadOnlyList<string> ExpectedReadyChecks { get; } = ["database", "policies"];
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

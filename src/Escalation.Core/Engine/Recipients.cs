@@ -1,0 +1,80 @@
+using Escalation.Core.Policies;
+
+namespace Escalation.Core.Engine;
+
+/// <summary>Read access to the directory, as recipient resolution needs it.</summary>
+public interface IDirectoryView
+{
+    DirectoryPerson? Find(Guid id);
+
+    /// <summary>Everyone holding a role, optionally only in one agency.</summary>
+    IEnumerable<DirectoryPerson> InRole(string role, Guid? agencyId = null);
+}
+
+/// <summary>One person a mail goes to, and why.</summary>
+public sealed record Recipient(Guid PersonId, string Name, string Email, Audience Audience);
+
+/// <summary>
+/// Turns a mail intent's audiences into people, from the directory. Each person appears once per mail,
+/// under the first audience of the intent that names them.
+/// </summary>
+public sealed class Recipients(PolicyDefinition policy, IDirectoryView directory)
+{
+    public IReadOnlyList<Recipient> For(MailIntent intent, Guid raiserId, Guid respondentId, int highestStage)
+    {
+        var raiser = directory.Find(raiserId);
+        var respondent = directory.Find(respondentId);
+        var parties = new[] { raiser, respondent }.OfType<DirectoryPerson>().ToArray();
+        var seen = new HashSet<Guid>();
+        var result = new List<Recipient>();
+        foreach (var audience in intent.Audiences)
+        {
+            foreach (var person in Resolve(audience, intent.Stage, raiser, respondent, parties, highestStage))
+            {
+                if (seen.Add(person.Id))
+                {
+                    result.Add(new Recipient(person.Id, person.Name, person.Email, audience));
+                }
+            }
+        }
+
+        return result;
+    }
+
+    private IEnumerable<DirectoryPerson> Resolve(Audience audience, int stage, DirectoryPerson? raiser,
+        DirectoryPerson? respondent, DirectoryPerson[] parties, int highestStage) => audience switch
+    {
+        Audience.Raiser => raiser is null ? [] : [raiser],
+        Audience.Respondent => respondent is null ? [] : [respondent],
+        Audience.Parties => parties,
+        Audience.StageActors => StageActors(stage, parties),
+        // At the last stage there is no one higher: those acting at it are told instead.
+        Audience.NextStageActors => StageActors(policy.NextStage(stage)?.Number ?? stage, parties),
+        Audience.EveryoneSoFar => parties.Concat(policy.Stages
+            .Where(s => s.Number <= Math.Max(stage, highestStage))
+            .SelectMany(s => StageActors(s.Number, parties))),
+        Audience.BoardBusinessUnit => directory.InRole(Roles.BoardBusinessUnit),
+        Audience.BoardChair => directory.InRole(Roles.BoardChair),
+        _ => throw new ArgumentOutOfRangeException(nameof(audience), audience, null),
+    };
+
+    private IEnumerable<DirectoryPerson> StageActors(int stageNumber, DirectoryPerson[] parties)
+    {
+        var stage = policy.Stage(stageNumber);
+        var actors = stage.WhoActs switch
+        {
+            WhoActs.Parties => parties,
+            WhoActs.Managers => parties.SelectMany(LineManagers),
+            WhoActs.Seniors => parties.SelectMany(p => directory.InRole(Roles.Senior, p.AgencyId)),
+            WhoActs.Board => directory.InRole(Roles.BoardBusinessUnit),
+            _ => [],
+        };
+        return actors.Concat(stage.AlsoTell.SelectMany(a => Resolve(a, stageNumber, null, null, parties, stageNumber)));
+    }
+
+    // The party's line manager; where none is recorded, the managers of the party's agency, so no one is missed.
+    private IEnumerable<DirectoryPerson> LineManagers(DirectoryPerson party) =>
+        party.ManagerId is { } id && directory.Find(id) is { } manager
+            ? [manager]
+            : directory.InRole(Roles.Manager, party.AgencyId).Where(m => m.Id != party.Id);
+}

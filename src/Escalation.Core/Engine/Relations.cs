@@ -1,0 +1,63 @@
+using Escalation.Core.Policies;
+
+namespace Escalation.Core.Engine;
+
+/// <summary>A person as the engine needs to know them: how to reach them, where they work, who manages them, their roles.</summary>
+public sealed record DirectoryPerson(Guid Id, string Name, string Email, Guid AgencyId, Guid? ManagerId, IReadOnlySet<string> Roles)
+{
+    public bool HasRole(string role) => Roles.Contains(role);
+}
+
+/// <summary>Works out how a person stands to an escalation, and whether they may see it.</summary>
+public static class Relations
+{
+    public static Relation Of(DirectoryPerson person, DirectoryPerson raiser, DirectoryPerson respondent)
+    {
+        var relation = Relation.None;
+        if (person.Id == raiser.Id) relation |= Relation.Raiser;
+        if (person.Id == respondent.Id) relation |= Relation.Respondent;
+        if (IsManagerOf(person, raiser)) relation |= Relation.RaisingSideManager;
+        if (IsManagerOf(person, respondent)) relation |= Relation.ReceivingSideManager;
+        if (IsSeniorOf(person, raiser)) relation |= Relation.RaisingSideSenior;
+        if (IsSeniorOf(person, respondent)) relation |= Relation.ReceivingSideSenior;
+        if (person.HasRole(Roles.BoardBusinessUnit) || person.HasRole(Roles.BoardChair)) relation |= Relation.Board;
+        if (person.HasRole(Roles.Admin)) relation |= Relation.Admin;
+        return relation;
+    }
+
+    /// <summary>
+    /// The contract's visibility rule: parties always; managers and seniors of a party's agency once the
+    /// escalation has reached their stage; the board and administrators always. Everyone else sees nothing.
+    /// </summary>
+    public static bool CanSee(Relation relation, PolicyDefinition policy, int highestStage)
+    {
+        if ((relation & (Relation.Party | Relation.Board | Relation.Admin)) != 0)
+        {
+            return true;
+        }
+
+        return ((relation & Relation.Managers) != 0 && Reached(policy, WhoActs.Managers, highestStage))
+            || ((relation & Relation.Seniors) != 0 && Reached(policy, WhoActs.Seniors, highestStage));
+    }
+
+    /// <summary>The relations whose people act at a stage (the stage's "who acts").</summary>
+    public static Relation ActorsOf(WhoActs whoActs) => whoActs switch
+    {
+        WhoActs.Parties => Relation.Party,
+        WhoActs.Managers => Relation.Managers,
+        WhoActs.Seniors => Relation.Seniors,
+        WhoActs.Board => Relation.Board,
+        _ => throw new ArgumentOutOfRangeException(nameof(whoActs), whoActs, null),
+    };
+
+    private static bool Reached(PolicyDefinition policy, WhoActs whoActs, int highestStage) =>
+        policy.Stages.Any(s => s.WhoActs == whoActs && s.Number <= highestStage);
+
+    // A manager stands for a party's side if they line-manage the party or manage in the party's agency.
+    private static bool IsManagerOf(DirectoryPerson person, DirectoryPerson party) =>
+        person.HasRole(Roles.Manager) && person.Id != party.Id
+        && (party.ManagerId == person.Id || person.AgencyId == party.AgencyId);
+
+    private static bool IsSeniorOf(DirectoryPerson person, DirectoryPerson party) =>
+        person.HasRole(Roles.Senior) && person.Id != party.Id && person.AgencyId == party.AgencyId;
+}

@@ -1,0 +1,219 @@
+using Escalation.Core.Calendar;
+using Escalation.Core.Policies;
+
+namespace Escalation.Core.Engine;
+
+/// <summary>
+/// The one transition table: every move an escalation can make, its guards and its effects.
+/// It does no I/O and reads no clock; the caller passes the time and persists the returned <see cref="Transition"/>.
+/// A move that is not allowed returns a <see cref="MoveRejected"/>, never throws.
+/// </summary>
+public sealed class TransitionTable(PolicyDefinition policy, WorkingDayCalendar calendar)
+{
+    public PolicyDefinition Policy { get; } = policy;
+
+    /// <summary>Applies a move. <paramref name="state"/> is null only for <see cref="Raise"/>.</summary>
+    public MoveResult Apply(EscalationState? state, Move move, Actor actor, DateTimeOffset now)
+    {
+        if (move is Raise raise)
+        {
+            return state is null
+                ? Raising(raise, actor, now)
+                : Reject(RejectionReason.WrongState, "This escalation has already been raised.");
+        }
+
+        ArgumentNullException.ThrowIfNull(state);
+        if (!state.IsOpen)
+        {
+            return move is ReminderDue or DeadlinePassed
+                ? Reject(RejectionReason.StaleTimer, "The escalation is closed.")
+                : Reject(RejectionReason.WrongState, $"This escalation is {state.Status.ToString().ToLowerInvariant()}.");
+        }
+
+        return move switch
+        {
+            Respond m => Responding(state, m, actor, now),
+            Escalate m => Escalating(state, m, actor, now),
+            Resolve m => Resolving(state, m, actor, now),
+            Withdraw m => Withdrawing(state, m, actor, now),
+            ReminderDue m => Reminding(state, m, now),
+            DeadlinePassed m => DeadlinePassing(state, m, now),
+            _ => throw new ArgumentOutOfRangeException(nameof(move), move, "Unknown move."),
+        };
+    }
+
+    private MoveResult Raising(Raise move, Actor actor, DateTimeOffset now)
+    {
+        if (!actor.Is(Relation.Raiser))
+            return Reject(RejectionReason.NotPermitted, "Only the raising practitioner can raise an escalation.");
+        if (!Policy.Tracks.ContainsKey(move.Track))
+            return Reject(RejectionReason.InvalidInput, $"The policy has no {move.Track} track.");
+        if (Policy.Stages.All(s => s.Number != move.StartAtStage))
+            return Reject(RejectionReason.InvalidInput, $"The policy has no stage {move.StartAtStage}.");
+        if (move.StartAtStage != Policy.FirstStage && string.IsNullOrWhiteSpace(move.StartAtStageReason))
+            return Reject(RejectionReason.InvalidInput, "Starting above the first stage needs a reason.");
+
+        var entered = Enter(move.StartAtStage, move.Track, now);
+        var state = new EscalationState(
+            move.Id, Policy.Id, Policy.Version, move.Track, EscalationStatus.Open,
+            move.StartAtStage, move.StartAtStage, now, entered.DueAt, Version: 1);
+        var mails = new List<MailIntent> { Mail(NotificationEvent.Raised, move.StartAtStage) };
+        if (move.StartAtStage != Policy.FirstStage)
+        {
+            mails.Add(Mail(NotificationEvent.StageEntered, move.StartAtStage));
+        }
+
+        return new Transition(
+            state,
+            [new HistoryItem(now, HistoryType.Raised, move.StartAtStage, actor.PersonId, move.StartAtStageReason)],
+            StageLeft: null,
+            entered,
+            CancelPendingTimers: false,
+            StageTimers(entered, move.Track, now),
+            mails);
+    }
+
+    private MoveResult Responding(EscalationState state, Respond move, Actor actor, DateTimeOffset now)
+    {
+        var actsHere = Relations.ActorsOf(Policy.Stage(state.Stage).WhoActs) | Relation.Party | Relation.Board;
+        if (!actor.Is(actsHere))
+            return Reject(RejectionReason.NotPermitted, "Only the parties and the people acting at this stage can respond.");
+        if (string.IsNullOrWhiteSpace(move.Note))
+            return Reject(RejectionReason.InvalidInput, "A response needs a note.");
+
+        return Unmoved(state, new HistoryItem(now, HistoryType.Responded, state.Stage, actor.PersonId, move.Note), mails: []);
+    }
+
+    private MoveResult Escalating(EscalationState state, Escalate move, Actor actor, DateTimeOffset now)
+    {
+        if (!actor.Is(Relation.RaisingSide))
+            return Reject(RejectionReason.NotPermitted, "Only the raising side can escalate: the raiser, or their manager or senior.");
+        if (string.IsNullOrWhiteSpace(move.Reason))
+            return Reject(RejectionReason.InvalidInput, "Escalating needs a reason.");
+        if (Policy.NextStage(state.Stage) is null)
+            return Reject(RejectionReason.WrongState, "This is the last stage: it cannot be escalated further.");
+
+        return MoveUp(state, StageExit.EscalatedByRaisingSide, actor.PersonId, move.Reason, now, []);
+    }
+
+    private MoveResult Resolving(EscalationState state, Resolve move, Actor actor, DateTimeOffset now)
+    {
+        var atLastStage = state.Stage == Policy.LastStage;
+        var boardDecides = atLastStage && actor.Is(Relation.Board);
+        if (!actor.Is(Relation.RaisingSide) && !boardDecides)
+            return Reject(RejectionReason.NotPermitted, "Only the raising side can resolve, or the board at the last stage.");
+        if (move.Outcome == OutcomeKind.BoardDecision && !atLastStage)
+            return Reject(RejectionReason.InvalidInput, "A board decision can only be recorded at the last stage.");
+        if (string.IsNullOrWhiteSpace(move.Statement))
+            return Reject(RejectionReason.InvalidInput, "Resolving needs an outcome statement.");
+
+        return Close(state, EscalationStatus.Resolved, StageExit.Resolved, HistoryType.Resolved, NotificationEvent.Resolved,
+            actor.PersonId, move.Statement, now);
+    }
+
+    private MoveResult Withdrawing(EscalationState state, Withdraw move, Actor actor, DateTimeOffset now)
+    {
+        if (!actor.Is(Relation.Raiser))
+            return Reject(RejectionReason.NotPermitted, "Only the practitioner who raised the escalation can withdraw it.");
+        if (string.IsNullOrWhiteSpace(move.Reason))
+            return Reject(RejectionReason.InvalidInput, "Withdrawing needs a reason.");
+
+        return Close(state, EscalationStatus.Withdrawn, StageExit.Withdrawn, HistoryType.Withdrawn, NotificationEvent.Withdrawn,
+            actor.PersonId, move.Reason, now);
+    }
+
+    private MoveResult Reminding(EscalationState state, ReminderDue move, DateTimeOffset now)
+    {
+        if (move.Stage != state.Stage)
+            return Reject(RejectionReason.StaleTimer, $"The escalation has left stage {move.Stage}.");
+        if (now >= state.StageDueAt)
+            return Reject(RejectionReason.StaleTimer, "The deadline has already passed: a reminder would come too late.");
+
+        var note = $"Reminder: stage {state.Stage} is due by {state.StageDueAt:O}.";
+        return Unmoved(state, new HistoryItem(now, HistoryType.ReminderSent, state.Stage, null, note),
+            [Mail(NotificationEvent.Reminder, state.Stage)]);
+    }
+
+    private MoveResult DeadlinePassing(EscalationState state, DeadlinePassed move, DateTimeOffset now)
+    {
+        if (move.Stage != state.Stage)
+            return Reject(RejectionReason.StaleTimer, $"The escalation has left stage {move.Stage}.");
+
+        var stage = Policy.Stage(state.Stage);
+        var missed = new HistoryItem(now, HistoryType.DeadlineMissed, state.Stage, null,
+            $"The stage {state.Stage} ({stage.Title}) deadline passed without a resolution.");
+        var missedMail = Mail(NotificationEvent.DeadlineMissed, state.Stage);
+        if (stage.OnDeadline == DeadlineAction.Escalate && Policy.NextStage(state.Stage) is not null)
+        {
+            return MoveUp(state, StageExit.EscalatedAtDeadline, null, "Moved up automatically when the deadline passed.", now,
+                [missed], missedMail);
+        }
+
+        return Unmoved(state, missed, [missedMail]);
+    }
+
+    private Transition MoveUp(EscalationState state, StageExit how, Guid? byId, string note, DateTimeOffset now,
+        IReadOnlyList<HistoryItem> before, MailIntent? firstMail = null)
+    {
+        var next = Policy.NextStage(state.Stage)!.Number;
+        var entered = Enter(next, state.Track, now);
+        var moved = state with
+        {
+            Stage = next,
+            HighestStage = Math.Max(state.HighestStage, next),
+            StageStartedAt = now,
+            StageDueAt = entered.DueAt,
+            Version = state.Version + 1,
+        };
+        var mails = firstMail is null
+            ? new[] { Mail(NotificationEvent.StageEntered, next) }
+            : [firstMail, Mail(NotificationEvent.StageEntered, next)];
+        return new Transition(
+            moved,
+            [.. before, new HistoryItem(now, HistoryType.Escalated, next, byId, note)],
+            new StageLeft(state.Stage, now, how),
+            entered,
+            CancelPendingTimers: true,
+            StageTimers(entered, state.Track, now),
+            mails);
+    }
+
+    private Transition Close(EscalationState state, EscalationStatus status, StageExit how, HistoryType type,
+        NotificationEvent notification, Guid? byId, string note, DateTimeOffset now) =>
+        new(
+            state with { Status = status, Version = state.Version + 1 },
+            [new HistoryItem(now, type, state.Stage, byId, note)],
+            new StageLeft(state.Stage, now, how),
+            StageEntered: null,
+            CancelPendingTimers: true,
+            Timers: [],
+            [Mail(notification, state.Stage)]);
+
+    private static Transition Unmoved(EscalationState state, HistoryItem item, IReadOnlyList<MailIntent> mails) =>
+        new(state with { Version = state.Version + 1 }, [item], null, null, false, [], mails);
+
+    private StageEntered Enter(int stage, Track track, DateTimeOffset now) =>
+        new(stage, now, calendar.DueAt(now, Policy.Timescale(track, stage).Deadline));
+
+    private List<TimerRequest> StageTimers(StageEntered entered, Track track, DateTimeOffset now)
+    {
+        var timers = new List<TimerRequest>();
+        var reminder = Policy.Timescale(track, entered.Stage).Reminder;
+        if (reminder is not null)
+        {
+            var remindAt = calendar.ReminderAt(entered.DueAt, reminder);
+            if (remindAt > now)
+            {
+                timers.Add(new TimerRequest(TimerKind.Reminder, entered.Stage, remindAt));
+            }
+        }
+
+        timers.Add(new TimerRequest(TimerKind.Deadline, entered.Stage, entered.DueAt));
+        return timers;
+    }
+
+    private MailIntent Mail(NotificationEvent notification, int stage) =>
+        new(notification, stage, Policy.Notifications.TryGetValue(notification, out var audiences) ? audiences : []);
+
+    private static MoveRejected Reject(RejectionReason reason, string message) => new(reason, message);
+}

@@ -1,0 +1,56 @@
+using Escalation.Data.Engine;
+using Escalation.Data.Sql;
+using Escalation.Data.Timers;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Escalation.Data;
+
+public static class DataRegistration
+{
+    public const string DefaultConnectionString = "Data Source=escalation.db";
+
+    /// <summary>
+    /// The database, the engine's persistence and the timer dispatcher. A <c>PolicyCatalog</c> and a
+    /// <see cref="TimeProvider"/> must be registered by the host.
+    /// </summary>
+    public static IServiceCollection AddEscalationData(this IServiceCollection services, IConfiguration configuration)
+    {
+        var provider = configuration["Escalation:Database:Provider"] ?? "Sqlite";
+        if (!string.Equals(provider, "Sqlite", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InvalidOperationException(
+                $"Escalation:Database:Provider: '{provider}' is not supported by this build; use 'Sqlite'.");
+        }
+
+        var connectionString = configuration.GetConnectionString("Escalation") ?? DefaultConnectionString;
+        services.AddDbContext<SqliteEscalationDbContext>(options => options.UseSqlite(connectionString));
+        services.AddScoped<EscalationDbContext>(sp => sp.GetRequiredService<SqliteEscalationDbContext>());
+        services.AddSingleton(SqlDialect.Sqlite);
+
+        var baseUrl = configuration["Escalation:BaseUrl"] ?? "http://localhost:5000";
+        var host = Uri.TryCreate(baseUrl, UriKind.Absolute, out var uri) ? uri.Host : "localhost";
+        services.AddSingleton(new EngineSettings(MessageIdDomain: host));
+
+        services.AddSingleton<DispatcherSignal>();
+        services.AddScoped<EscalationService>();
+        services.AddScoped<TimerProcessor>();
+        services.Configure<DispatcherOptions>(configuration.GetSection("Escalation:Dispatcher"));
+        services.AddHostedService<TimerDispatcher>();
+        return services;
+    }
+
+    /// <summary>Brings the database schema up to date. Runs before the service takes any request.</summary>
+    public static async Task MigrateEscalationDatabaseAsync(this IServiceProvider services, CancellationToken ct = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<EscalationDbContext>();
+        await db.Database.MigrateAsync(ct);
+        if (db.Database.IsSqlite())
+        {
+            // Write-ahead logging lets pages read while the dispatcher writes; the setting is kept in the file.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+        }
+    }
+}

@@ -1,0 +1,41 @@
+using Escalation.Core.Engine;
+using Microsoft.EntityFrameworkCore;
+
+namespace Escalation.Data.Engine;
+
+/// <summary>The directory as it stands, read in two queries: enough to work out relations and mail recipients.</summary>
+internal sealed class DirectorySnapshot : IDirectoryView
+{
+    private readonly Dictionary<Guid, DirectoryPerson> _people;
+    private readonly ILookup<string, DirectoryPerson> _byRole;
+
+    private DirectorySnapshot(IEnumerable<DirectoryPerson> people)
+    {
+        _people = people.ToDictionary(p => p.Id);
+        _byRole = _people.Values
+            .SelectMany(p => p.Roles.Select(r => (Role: r, Person: p)))
+            .OrderBy(x => x.Person.Name, StringComparer.Ordinal)
+            .ToLookup(x => x.Role, x => x.Person, StringComparer.Ordinal);
+    }
+
+    public static async Task<DirectorySnapshot> LoadAsync(EscalationDbContext db, CancellationToken ct)
+    {
+        var people = await db.Users.AsNoTracking()
+            .Where(u => u.Email != null)
+            .Select(u => new { u.Id, u.Name, u.Email, u.AgencyId, u.ManagerId })
+            .ToListAsync(ct);
+        var roles = await (
+                from userRole in db.UserRoles.AsNoTracking()
+                join role in db.Roles.AsNoTracking() on userRole.RoleId equals role.Id
+                select new { userRole.UserId, role.Name })
+            .ToListAsync(ct);
+        var rolesByPerson = roles.ToLookup(r => r.UserId, r => r.Name!);
+        return new DirectorySnapshot(people.Select(p => new DirectoryPerson(
+            p.Id, p.Name, p.Email!, p.AgencyId, p.ManagerId, rolesByPerson[p.Id].ToHashSet(StringComparer.Ordinal))));
+    }
+
+    public DirectoryPerson? Find(Guid id) => _people.GetValueOrDefault(id);
+
+    public IEnumerable<DirectoryPerson> InRole(string role, Guid? agencyId = null) =>
+        agencyId is null ? _byRole[role] : _byRole[role].Where(p => p.AgencyId == agencyId);
+}

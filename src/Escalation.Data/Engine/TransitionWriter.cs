@@ -1,0 +1,119 @@
+using System.Data.Common;
+using Escalation.Core.Engine;
+using Escalation.Data.Entities;
+using Escalation.Data.Sql;
+
+namespace Escalation.Data.Engine;
+
+/// <summary>
+/// Persists a <see cref="Transition"/> inside the caller's transaction: the escalation's new state, stage records,
+/// history, timers and one outbox row per recipient. Hand-written, prepared SQL, because the dispatcher writes
+/// thousands of these a second; it is the only code that writes them, for people's moves and timers alike.
+/// </summary>
+internal sealed class TransitionWriter : IAsyncDisposable
+{
+    private readonly DbConnection _connection;
+    private readonly DbTransaction _transaction;
+    private readonly SqlDialect _sql;
+    private readonly string _messageIdDomain;
+    private readonly Dictionary<string, PreparedCommand> _commands = [];
+
+    public TransitionWriter(DbConnection connection, DbTransaction transaction, SqlDialect sql, string messageIdDomain)
+    {
+        _connection = connection;
+        _transaction = transaction;
+        _sql = sql;
+        _messageIdDomain = messageIdDomain;
+    }
+
+    /// <summary>Writes the new state if nobody else changed the escalation since <paramref name="before"/> was read.</summary>
+    public async Task<bool> UpdateEscalationAsync(EscalationState before, EscalationState after, DateTimeOffset now, CancellationToken ct)
+    {
+        var closedAt = before.IsOpen && !after.IsOpen ? _sql.Instant(now) : null;
+        var rows = await Command(
+            "UPDATE escalations SET status = @p0, stage = @p1, highest_stage = @p2, stage_started_at = @p3, stage_due_at = @p4, " +
+            "version = @p5, closed_at = COALESCE(@p6, closed_at) WHERE id = @p7 AND version = @p8", 9).ExecuteAsync(ct,
+            SqlDialect.Enum(after.Status), after.Stage, after.HighestStage, _sql.Instant(after.StageStartedAt),
+            _sql.Instant(after.StageDueAt), after.Version, closedAt, _sql.Id(after.Id), before.Version);
+        return rows == 1;
+    }
+
+    /// <summary>Marks a claimed timer fired; false if it was no longer pending.</summary>
+    public async Task<bool> MarkTimerAsync(long timerId, TimerState state, DateTimeOffset now, CancellationToken ct) =>
+        await Command("UPDATE timers SET state = @p0, done_at = @p1, lease_owner = NULL, lease_until = NULL WHERE id = @p2 AND state = 'Pending'", 3)
+            .ExecuteAsync(ct, SqlDialect.Enum(state), _sql.Instant(now), timerId) == 1;
+
+    public async Task WriteEffectsAsync(Transition transition, Guid raiserId, Guid respondentId, Recipients recipients,
+        DateTimeOffset now, CancellationToken ct)
+    {
+        var id = _sql.Id(transition.State.Id);
+        if (transition.CancelPendingTimers)
+        {
+            await Command("UPDATE timers SET state = 'Cancelled', done_at = @p0 WHERE escalation_id = @p1 AND state = 'Pending'", 2)
+                .ExecuteAsync(ct, _sql.Instant(now), id);
+        }
+
+        if (transition.StageLeft is { } left)
+        {
+            await Command("UPDATE stage_records SET left_at = @p0, left_how = @p1 WHERE escalation_id = @p2 AND stage = @p3 AND left_at IS NULL", 4)
+                .ExecuteAsync(ct, _sql.Instant(left.At), SqlDialect.Enum(left.How), id, left.Stage);
+        }
+
+        if (transition.StageEntered is { } entered)
+        {
+            await Command("INSERT INTO stage_records (escalation_id, stage, entered_at, due_at) VALUES (@p0, @p1, @p2, @p3)", 4)
+                .ExecuteAsync(ct, id, entered.Stage, _sql.Instant(entered.At), _sql.Instant(entered.DueAt));
+        }
+
+        foreach (var item in transition.History)
+        {
+            await Command("INSERT INTO history (escalation_id, at, type, stage, by_id, note) VALUES (@p0, @p1, @p2, @p3, @p4, @p5)", 6)
+                .ExecuteAsync(ct, id, _sql.Instant(item.At), SqlDialect.Enum(item.Type), item.Stage, _sql.Id(item.ById), SqlDialect.Text(item.Note));
+        }
+
+        foreach (var timer in transition.Timers)
+        {
+            await Command("INSERT INTO timers (escalation_id, kind, stage, due_at, state) VALUES (@p0, @p1, @p2, @p3, 'Pending')", 4)
+                .ExecuteAsync(ct, id, SqlDialect.Enum(timer.Kind), timer.Stage, _sql.Instant(timer.DueAt));
+        }
+
+        foreach (var mail in transition.Mails)
+        {
+            foreach (var recipient in recipients.For(mail, raiserId, respondentId, transition.State.HighestStage))
+            {
+                await InsertOutboxAsync(transition.State.Id, mail.TemplateKey, mail.Stage, recipient, payload: null, now, ct);
+            }
+        }
+    }
+
+    /// <summary>Queues one mail. Its Message-Id is fixed here, so every retry of it carries the same one.</summary>
+    public async Task InsertOutboxAsync(Guid? escalationId, string templateKey, int? stage, Recipient recipient, string? payload,
+        DateTimeOffset now, CancellationToken ct)
+    {
+        var id = Guid.CreateVersion7(now);
+        await Command(
+            "INSERT INTO outbox (id, message_id, escalation_id, template_key, stage, recipient_person_id, recipient_email, recipient_name, " +
+            "recipient_audience, payload, created_at, state, attempts, next_attempt_at) " +
+            "VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, 'Pending', 0, @p10)", 11).ExecuteAsync(ct,
+            _sql.Id(id), $"{id:N}@{_messageIdDomain}", _sql.Id(escalationId), templateKey, stage, _sql.Id(recipient.PersonId),
+            recipient.Email, recipient.Name, SqlDialect.Enum(recipient.Audience), SqlDialect.Text(payload), _sql.Instant(now));
+    }
+
+    private PreparedCommand Command(string sql, int parameterCount)
+    {
+        if (!_commands.TryGetValue(sql, out var command))
+        {
+            _commands[sql] = command = new PreparedCommand(_connection, _transaction, sql, parameterCount);
+        }
+
+        return command;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var command in _commands.Values)
+        {
+            await command.DisposeAsync();
+        }
+    }
+}

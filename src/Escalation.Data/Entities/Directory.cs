@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace Escalation.Data.Entities;
+
+/// <summary>An organisation in the partnership.</summary>
+public sealed class Agency
+{
+    public Guid Id { get; set; }
+
+    public required string Name { get; set; }
+
+    public AgencyKind Kind { get; set; }
+}
+
+/// <summary>The kinds of agency, by the exact names in the contract.</summary>
+public enum AgencyKind
+{
+    ChildrensSocialCare,
+    Police,
+    Health,
+    GeneralPractice,
+    School,
+    EarlyYears,
+    YouthService,
+    Housing,
+    Probation,
+    VoluntarySector,
+    Other,
+}
+
+/// <summary>A person in the directory, and the account they sign in with. Roles are Identity roles.</summary>
+public sealed class Person : IdentityUser<Guid>
+{
+    public required string Name { get; set; }
+
+    public Guid AgencyId { get; set; }
+
+    /// <summary>The person's line manager, who is told when an escalation reaches the managers' stage.</summary>
+    public Guid? ManagerId { get; set; }
+}

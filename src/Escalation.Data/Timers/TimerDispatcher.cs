@@ -1,0 +1,81 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Escalation.Data.Timers;
+
+/// <summary>How the dispatcher polls. Bound from <c>Escalation:Dispatcher</c>.</summary>
+public sealed class DispatcherOptions
+{
+    /// <summary>The longest the dispatcher sleeps; it wakes earlier for a near timer or a new one.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    public int BatchSize { get; set; } = 500;
+
+    /// <summary>Off only in tests that drive <see cref="TimerProcessor"/> themselves.</summary>
+    public bool Enabled { get; set; } = true;
+}
+
+/// <summary>The hosted service that fires due timers, waking for the next one, a poke, or the poll interval.</summary>
+public sealed partial class TimerDispatcher(
+    IServiceScopeFactory scopes, DispatcherSignal signal, TimeProvider clock, IOptions<DispatcherOptions> options, ILogger<TimerDispatcher> logger)
+    : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var settings = options.Value;
+        if (!settings.Enabled)
+            return;
+
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            TimeSpan wait;
+            try
+            {
+                wait = await RunOnceAsync(settings, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+#pragma warning disable CA1031 // The dispatcher must outlive any one failure: it logs, waits, and tries again.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                LogFailed(logger, ex);
+                wait = settings.PollInterval;
+            }
+
+            try
+            {
+                await signal.WaitAsync(wait, clock, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    private async Task<TimeSpan> RunOnceAsync(DispatcherOptions settings, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var processor = scope.ServiceProvider.GetRequiredService<TimerProcessor>();
+        var fired = await processor.FireDueAsync(settings.BatchSize, ct);
+        if (fired > 0)
+            LogFired(logger, fired);
+        if (fired >= settings.BatchSize)
+            return TimeSpan.Zero;
+
+        var next = await processor.NextDueAtAsync(ct);
+        var untilNext = next is { } due ? due - clock.GetUtcNow() : settings.PollInterval;
+        return untilNext < TimeSpan.Zero ? TimeSpan.Zero : untilNext < settings.PollInterval ? untilNext : settings.PollInterval;
+    }
+
+    [LoggerMessage(EventId = 20, Level = LogLevel.Information, Message = "Fired {Count} due timers")]
+    private static partial void LogFired(ILogger logger, int count);
+
+    [LoggerMessage(EventId = 21, Level = LogLevel.Error, Message = "Firing due timers failed; trying again after the poll interval")]
+    private static partial void LogFailed(ILogger logger, Exception exception);
+}
