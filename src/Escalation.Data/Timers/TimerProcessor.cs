@@ -6,6 +6,7 @@ using Escalation.Data.Entities;
 using Escalation.Data.Sql;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.Logging;
 
 namespace Escalation.Data.Timers;
 
@@ -14,12 +15,65 @@ namespace Escalation.Data.Timers;
 /// written, and the timers marked fired (or cancelled, if the escalation has moved on) together, so a timer fires
 /// once even if the process dies mid-batch. Oldest first, so catching up after downtime keeps the order.
 /// </summary>
-public sealed class TimerProcessor(EscalationDbContext db, PolicyCatalog catalog, TimeProvider clock, SqlDialect sql, EngineSettings settings)
+public sealed partial class TimerProcessor(
+    EscalationDbContext db, PolicyCatalog catalog, TimeProvider clock, SqlDialect sql, EngineSettings settings, ILogger<TimerProcessor> logger)
 {
     private sealed record DueTimer(long Id, TimerKind Kind, int Stage, Guid EscalationId, Guid RaisedById, Guid RespondentId);
 
-    /// <summary>Fires up to <paramref name="batchSize"/> due timers; returns how many were claimed.</summary>
+    /// <summary>
+    /// Fires up to <paramref name="batchSize"/> timers whose time has passed; returns how many were claimed.
+    /// A deadline at 23:59:59 has passed only after that second, as the contract's "end of the day" means.
+    /// </summary>
     public async Task<int> FireDueAsync(int batchSize, CancellationToken ct = default)
+    {
+        try
+        {
+            return await FireBatchAsync(batchSize, ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException && batchSize > 1)
+        {
+            // One bad timer must not hold up every other escalation: go one by one, setting aside any that fails.
+            db.ChangeTracker.Clear();
+            var fired = 0;
+            for (var i = 0; i < batchSize; i++)
+            {
+                var one = await FireOneOrSetAsideAsync(ct);
+                if (one == 0)
+                    break;
+                fired += one;
+            }
+
+            return fired;
+        }
+    }
+
+    /// <summary>How long a timer that failed to fire is set aside before it is tried again.</summary>
+    public static readonly TimeSpan SetAsideFor = TimeSpan.FromMinutes(5);
+
+    private async Task<int> FireOneOrSetAsideAsync(CancellationToken ct)
+    {
+        try
+        {
+            return await FireBatchAsync(1, ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            db.ChangeTracker.Clear();
+            var now = clock.GetUtcNow();
+            var culprit = await db.Timers.Where(t => t.State == TimerState.Pending && t.DueAt < now && (t.LeaseUntil == null || t.LeaseUntil < now))
+                .OrderBy(t => t.DueAt).ThenBy(t => t.Id).FirstOrDefaultAsync(ct);
+            if (culprit is null)
+                throw;
+            LogSetAside(logger, culprit.Id, culprit.EscalationId, SetAsideFor, ex);
+            culprit.LeaseOwner = "set-aside: " + ex.GetType().Name;
+            culprit.LeaseUntil = now + SetAsideFor;
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+            return 1;
+        }
+    }
+
+    private async Task<int> FireBatchAsync(int batchSize, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -77,7 +131,7 @@ public sealed class TimerProcessor(EscalationDbContext db, PolicyCatalog catalog
             "SELECT t.id, t.kind, t.stage, e.id, e.policy_id, e.policy_version, e.track, e.status, e.stage, e.highest_stage, " +
             "e.stage_started_at, e.stage_due_at, e.version, e.raised_by_id, e.respondent_id " +
             "FROM timers t JOIN escalations e ON e.id = t.escalation_id " +
-            "WHERE t.state = 'Pending' AND t.due_at <= @now ORDER BY t.due_at, t.id LIMIT @limit" + sql.SkipLocked("t");
+            "WHERE t.state = 'Pending' AND t.due_at < @now AND (t.lease_until IS NULL OR t.lease_until < @now) ORDER BY t.due_at, t.id LIMIT @limit" + sql.SkipLocked("t");
         AddParameter(command, "@now", sql.Instant(now));
         AddParameter(command, "@limit", batchSize);
 
@@ -97,6 +151,10 @@ public sealed class TimerProcessor(EscalationDbContext db, PolicyCatalog catalog
 
         return (due, states);
     }
+
+    [LoggerMessage(EventId = 22, Level = LogLevel.Error,
+        Message = "Timer {TimerId} of escalation {EscalationId} failed to fire; set aside for {SetAsideFor} and the others fired")]
+    private static partial void LogSetAside(ILogger logger, long timerId, Guid escalationId, TimeSpan setAsideFor, Exception exception);
 
     private static void AddParameter(DbCommand command, string name, object value)
     {

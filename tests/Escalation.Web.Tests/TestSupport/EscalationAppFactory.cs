@@ -8,14 +8,23 @@ public class EscalationAppFactory : WebApplicationFactory<Program>
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("escalation-web-tests-").FullName;
 
-    public string DatabasePath => Path.Combine(_folder, "escalation.db");
+    public EscalationAppFactory()
+        : this(null)
+    {
+    }
+
+    /// <param name="databasePath">Another host's database file, to share it; by default a new file of this host's own.</param>
+    protected EscalationAppFactory(string? databasePath) =>
+        DatabasePath = databasePath ?? Path.Combine(_folder, "escalation.db");
+
+    public string DatabasePath { get; }
 
     public IReadOnlyList<string> ExpectedReadyChecks { get; } = ["database", "policies"];
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
-        builder.UseSetting("ConnectionStrings:Escalation", $"Data Source={DatabasePath}");
+        builder.UseSetting("ConnectionStrings:Escalation", $"Data Source={DatabasePath};Pooling=False");
         builder.UseSetting("Escalation:Mail:PickupDirectory", Path.Combine(_folder, "mail"));
     }
 

@@ -1,0 +1,70 @@
+using Escalation.Core.Engine;
+using Escalation.Data.Entities;
+using Escalation.Web.Tests.TestSupport;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Escalation.Web.Tests.Engine;
+
+/// <summary>The hosted dispatcher itself: catching up after downtime, and waking when time moves on.</summary>
+public sealed class DispatcherTests
+{
+    private static readonly DateTimeOffset RaisedAt = new(2026, 12, 18, 10, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public async Task ServiceStoppedOverDeadline_CaughtUpExactlyOnceWhenStartedAgain()
+    {
+        var folder = Directory.CreateTempSubdirectory("escalation-restart-");
+        var databasePath = Path.Combine(folder.FullName, "escalation.db");
+        Guid id;
+        using (var before = new EngineHost(new FakeTimeProvider(RaisedAt), databasePath: databasePath))
+        {
+            var people = await before.SeedAsync();
+            id = (await before.RaiseAsync(people.Teacher, people.Raise())).Value!.Id;
+        }
+
+        // Down from 18 December until 4 January: both the reminder and the deadline passed meanwhile.
+        var after = new FakeTimeProvider(new DateTimeOffset(2027, 1, 4, 9, 0, 0, TimeSpan.Zero));
+        using var restarted = new EngineHost(after, dispatcher: true, databasePath);
+        restarted.CreateClient().Dispose(); // starts the host, and with it the dispatcher
+
+        var escalation = await WaitUntilAsync(restarted, id, e => e.Stage == 2);
+        await restarted.FireDueAsync(); // a second pass finds nothing more to do
+        var history = await restarted.HistoryAsync(id);
+
+        Assert.Equal(2, escalation.Stage);
+        Assert.Single(history, h => h.Type == HistoryType.DeadlineMissed);
+        Assert.Single(history, h => h.Type == HistoryType.Escalated);
+        Assert.DoesNotContain(history, h => h.Type == HistoryType.ReminderSent);
+        Assert.Equal(after.GetUtcNow(), escalation.StageStartedAt);
+        restarted.Dispose();
+        folder.Delete(recursive: true);
+    }
+
+    [Fact]
+    public async Task Dispatcher_WhenTheClockPassesADeadline_WakesAndFiresIt()
+    {
+        using var host = new EngineHost(new FakeTimeProvider(RaisedAt), dispatcher: true);
+        var people = await host.SeedAsync();
+        var id = (await host.RaiseAsync(people.Teacher, people.Raise())).Value!.Id;
+
+        host.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 30, 0, 0, 5, TimeSpan.Zero));
+        var escalation = await WaitUntilAsync(host, id, e => e.Stage == 2);
+
+        Assert.Equal(2, escalation.Stage);
+        Assert.Single(await host.HistoryAsync(id), h => h.Type == HistoryType.DeadlineMissed);
+    }
+
+    /// <summary>Polls the real database: the dispatcher runs on its own thread, so the test waits for its effect.</summary>
+    private static async Task<EscalationRecord> WaitUntilAsync(EngineHost host, Guid id, Func<EscalationRecord, bool> done)
+    {
+        for (var attempt = 0; attempt < 200; attempt++)
+        {
+            var escalation = await host.EscalationAsync(id);
+            if (done(escalation))
+                return escalation;
+            await Task.Delay(50);
+        }
+
+        throw new TimeoutException($"Escalation {id} did not reach the expected state within 10 seconds.");
+    }
+}
