@@ -22,6 +22,8 @@ public class EscalationDbContext(DbContextOptions options) : IdentityDbContext<P
 
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
 
+    public DbSet<Invitation> Invitations => Set<Invitation>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

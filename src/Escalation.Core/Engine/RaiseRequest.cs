@@ -26,9 +26,7 @@ public sealed record RaiseRequest(
     /// </summary>
     public bool ImmediateRiskNotReferred => ChildAtImmediateRisk && !ImmediateReferralMade;
 
-    public Track ParsedTrack => string.Equals(Track, "urgent", StringComparison.OrdinalIgnoreCase)
-        ? Policies.Track.Urgent
-        : Policies.Track.Standard;
+    public Track ParsedTrack => Track == "urgent" ? Policies.Track.Urgent : Policies.Track.Standard;
 }
 
 /// <summary>Checks a <see cref="RaiseRequest"/> against the policy; every fault is named by its JSON field.</summary>
@@ -83,6 +81,8 @@ public static class RaiseRequestValidator
     {
         if (request.Track is not null && request.Track is not ("standard" or "urgent"))
             fault("track", "The track must be 'standard' or 'urgent'");
+        else if (!policy.Tracks.ContainsKey(request.ParsedTrack))
+            fault("track", $"The {policy.Title} policy has no {request.Track} track");
         if (request.UrgentReason is { Length: > LongTextMax })
             fault("urgentReason", $"The reason must be {LongTextMax} characters or fewer");
         var stage = request.StartAtStage ?? policy.FirstStage;

@@ -47,18 +47,19 @@ public sealed class Recipients(PolicyDefinition policy, IDirectoryView directory
         Audience.Raiser => raiser is null ? [] : [raiser],
         Audience.Respondent => respondent is null ? [] : [respondent],
         Audience.Parties => parties,
-        Audience.StageActors => StageActors(stage, parties),
+        Audience.StageActors => StageActors(stage, raiser, respondent, parties),
         // At the last stage there is no one higher: those acting at it are told instead.
-        Audience.NextStageActors => StageActors(policy.NextStage(stage)?.Number ?? stage, parties),
+        Audience.NextStageActors => StageActors(policy.NextStage(stage)?.Number ?? stage, raiser, respondent, parties),
         Audience.EveryoneSoFar => parties.Concat(policy.Stages
             .Where(s => s.Number <= Math.Max(stage, highestStage))
-            .SelectMany(s => StageActors(s.Number, parties))),
+            .SelectMany(s => StageActors(s.Number, raiser, respondent, parties))),
         Audience.BoardBusinessUnit => directory.InRole(Roles.BoardBusinessUnit),
         Audience.BoardChair => directory.InRole(Roles.BoardChair),
         _ => throw new ArgumentOutOfRangeException(nameof(audience), audience, null),
     };
 
-    private IEnumerable<DirectoryPerson> StageActors(int stageNumber, DirectoryPerson[] parties)
+    private IEnumerable<DirectoryPerson> StageActors(int stageNumber, DirectoryPerson? raiser, DirectoryPerson? respondent,
+        DirectoryPerson[] parties)
     {
         var stage = policy.Stage(stageNumber);
         var actors = stage.WhoActs switch
@@ -69,7 +70,9 @@ public sealed class Recipients(PolicyDefinition policy, IDirectoryView directory
             WhoActs.Board => directory.InRole(Roles.BoardBusinessUnit),
             _ => [],
         };
-        return actors.Concat(stage.AlsoTell.SelectMany(a => Resolve(a, stageNumber, null, null, parties, stageNumber)));
+        // The loader refuses stage-relative audiences in alsoTell; skipping them here as well rules out endless recursion.
+        var alsoTell = stage.AlsoTell.Where(a => a is not (Audience.StageActors or Audience.NextStageActors or Audience.EveryoneSoFar));
+        return actors.Concat(alsoTell.SelectMany(a => Resolve(a, stageNumber, raiser, respondent, parties, stageNumber)));
     }
 
     // The party's line manager; where none is recorded, the managers of the party's agency, so no one is missed.

@@ -53,10 +53,10 @@ public static class Relations
     private static bool Reached(PolicyDefinition policy, WhoActs whoActs, int highestStage) =>
         policy.Stages.Any(s => s.WhoActs == whoActs && s.Number <= highestStage);
 
-    // A manager stands for a party's side if they line-manage the party or manage in the party's agency.
+    // A party's line manager stands for their side (they are the one mailed), and so does any Manager in their agency.
     private static bool IsManagerOf(DirectoryPerson person, DirectoryPerson party) =>
-        person.HasRole(Roles.Manager) && person.Id != party.Id
-        && (party.ManagerId == person.Id || person.AgencyId == party.AgencyId);
+        person.Id != party.Id
+        && (party.ManagerId == person.Id || (person.HasRole(Roles.Manager) && person.AgencyId == party.AgencyId));
 
     private static bool IsSeniorOf(DirectoryPerson person, DirectoryPerson party) =>
         person.HasRole(Roles.Senior) && person.Id != party.Id && person.AgencyId == party.AgencyId;

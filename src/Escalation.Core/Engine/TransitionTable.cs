@@ -23,6 +23,8 @@ public sealed class TransitionTable(PolicyDefinition policy, WorkingDayCalendar 
         }
 
         ArgumentNullException.ThrowIfNull(state);
+        if (move is ReminderDue or DeadlinePassed && actor.PersonId is not null)
+            return Reject(RejectionReason.NotPermitted, "Only the service itself fires reminders and deadlines.");
         if (!state.IsOpen)
         {
             return move is ReminderDue or DeadlinePassed
@@ -102,8 +104,8 @@ public sealed class TransitionTable(PolicyDefinition policy, WorkingDayCalendar 
         var boardDecides = atLastStage && actor.Is(Relation.Board);
         if (!actor.Is(Relation.RaisingSide) && !boardDecides)
             return Reject(RejectionReason.NotPermitted, "Only the raising side can resolve, or the board at the last stage.");
-        if (move.Outcome == OutcomeKind.BoardDecision && !atLastStage)
-            return Reject(RejectionReason.InvalidInput, "A board decision can only be recorded at the last stage.");
+        if (move.Outcome == OutcomeKind.BoardDecision && !boardDecides)
+            return Reject(RejectionReason.InvalidInput, "Only the board, at the last stage, can record a board decision.");
         if (string.IsNullOrWhiteSpace(move.Statement))
             return Reject(RejectionReason.InvalidInput, "Resolving needs an outcome statement.");
 
@@ -138,6 +140,8 @@ public sealed class TransitionTable(PolicyDefinition policy, WorkingDayCalendar 
     {
         if (move.Stage != state.Stage)
             return Reject(RejectionReason.StaleTimer, $"The escalation has left stage {move.Stage}.");
+        if (now <= state.StageDueAt)
+            return Reject(RejectionReason.StaleTimer, "The deadline has not passed yet.");
 
         var stage = Policy.Stage(state.Stage);
         var missed = new HistoryItem(now, HistoryType.DeadlineMissed, state.Stage, null,

@@ -7,7 +7,7 @@ namespace Escalation.Core.Policies;
 /// How the policy format spells enum values: kebab-case for values (<c>stage-actors</c>) and camelCase for the
 /// property names that stand for enum members (<c>stageEntered</c>, <c>urgent</c>).
 /// </summary>
-internal static class JsonNames
+public static class JsonNames
 {
     public static string Kebab<TEnum>(TEnum value)
         where TEnum : struct, Enum => Names<TEnum>.ByValue[value].Kebab;

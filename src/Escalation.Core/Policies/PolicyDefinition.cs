@@ -110,7 +110,7 @@ public enum Audience
     /// <summary>The people who act at the current stage (see <see cref="WhoActs"/>), plus the stage's <c>alsoTell</c>.</summary>
     StageActors,
 
-    /// <summary>The people who act at the next stage up; nobody at the last stage.</summary>
+    /// <summary>The people who act at the next stage up; at the last stage, those who act at it.</summary>
     NextStageActors,
 
     /// <summary>Everyone who has acted at any stage reached so far.</summary>

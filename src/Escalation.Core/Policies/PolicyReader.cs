@@ -62,13 +62,24 @@ internal sealed partial class PolicyReader
                 throw Fault(At(path, "key"), $"repeats the key '{key}' of stage {same.Number}");
             }
 
+            var alsoTell = obj["alsoTell"] is { } tell ? Audiences(tell, At(path, "alsoTell")) : ReadOnlyCollection<Audience>.Empty;
+            for (var a = 0; a < alsoTell.Count; a++)
+            {
+                // These name people relative to a stage, so a stage cannot also tell them: it would mean itself.
+                if (alsoTell[a] is Audience.StageActors or Audience.NextStageActors or Audience.EveryoneSoFar)
+                {
+                    throw Fault(At(At(path, "alsoTell"), a),
+                        $"'{JsonNames.Kebab(alsoTell[a])}' cannot be told in addition to a stage: name people, such as board-chair");
+                }
+            }
+
             stages.Add(new StageDefinition(
                 number,
                 key,
                 Text(obj, "title", path),
                 Choice<WhoActs>(Required(obj, "whoActs", path), At(path, "whoActs")),
                 Choice<DeadlineAction>(Required(obj, "onDeadline", path), At(path, "onDeadline")),
-                obj["alsoTell"] is { } alsoTell ? Audiences(alsoTell, At(path, "alsoTell")) : ReadOnlyCollection<Audience>.Empty));
+                alsoTell));
         }
 
         if (stages[^1].OnDeadline == DeadlineAction.Escalate)

@@ -92,3 +92,14 @@ internal sealed class OutboxConfiguration : IEntityTypeConfiguration<OutboxMessa
         builder.Property(o => o.LeaseOwner).HasMaxLength(100);
     }
 }
+
+internal sealed class InvitationConfiguration : IEntityTypeConfiguration<Invitation>
+{
+    public void Configure(EntityTypeBuilder<Invitation> builder)
+    {
+        builder.ToTable("invitations");
+        builder.HasIndex(i => i.TokenHash).IsUnique();
+        builder.Property(i => i.TokenHash).HasMaxLength(64);
+        builder.HasOne<Person>().WithMany().HasForeignKey(i => i.PersonId);
+    }
+}

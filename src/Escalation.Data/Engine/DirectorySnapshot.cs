@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Escalation.Data.Engine;
 
 /// <summary>The directory as it stands, read in two queries: enough to work out relations and mail recipients.</summary>
-internal sealed class DirectorySnapshot : IDirectoryView
+public sealed class DirectorySnapshot : IDirectoryView
 {
     private readonly Dictionary<Guid, DirectoryPerson> _people;
     private readonly ILookup<string, DirectoryPerson> _byRole;
@@ -33,6 +33,8 @@ internal sealed class DirectorySnapshot : IDirectoryView
         return new DirectorySnapshot(people.Select(p => new DirectoryPerson(
             p.Id, p.Name, p.Email!, p.AgencyId, p.ManagerId, rolesByPerson[p.Id].ToHashSet(StringComparer.Ordinal))));
     }
+
+    public IEnumerable<DirectoryPerson> People => _people.Values;
 
     public DirectoryPerson? Find(Guid id) => _people.GetValueOrDefault(id);
 

@@ -81,22 +81,22 @@ internal sealed class TransitionWriter : IAsyncDisposable
         {
             foreach (var recipient in recipients.For(mail, raiserId, respondentId, transition.State.HighestStage))
             {
-                await InsertOutboxAsync(transition.State.Id, mail.TemplateKey, mail.Stage, recipient, payload: null, now, ct);
+                await InsertOutboxAsync(new OutboxMail(transition.State.Id, mail.TemplateKey, mail.Stage, recipient.PersonId,
+                    recipient.Email, recipient.Name, SqlDialect.Enum(recipient.Audience), Payload: null), now, ct);
             }
         }
     }
 
     /// <summary>Queues one mail. Its Message-Id is fixed here, so every retry of it carries the same one.</summary>
-    public async Task InsertOutboxAsync(Guid? escalationId, string templateKey, int? stage, Recipient recipient, string? payload,
-        DateTimeOffset now, CancellationToken ct)
+    public async Task InsertOutboxAsync(OutboxMail mail, DateTimeOffset now, CancellationToken ct)
     {
         var id = Guid.CreateVersion7(now);
         await Command(
             "INSERT INTO outbox (id, message_id, escalation_id, template_key, stage, recipient_person_id, recipient_email, recipient_name, " +
             "recipient_audience, payload, created_at, state, attempts, next_attempt_at) " +
             "VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, 'Pending', 0, @p10)", 11).ExecuteAsync(ct,
-            _sql.Id(id), $"{id:N}@{_messageIdDomain}", _sql.Id(escalationId), templateKey, stage, _sql.Id(recipient.PersonId),
-            recipient.Email, recipient.Name, SqlDialect.Enum(recipient.Audience), SqlDialect.Text(payload), _sql.Instant(now));
+            _sql.Id(id), $"{id:N}@{_messageIdDomain}", _sql.Id(mail.EscalationId), mail.TemplateKey, mail.Stage, _sql.Id(mail.PersonId),
+            mail.Email, mail.Name, mail.Audience, SqlDialect.Text(mail.Payload), _sql.Instant(now));
     }
 
     private PreparedCommand Command(string sql, int parameterCount)
@@ -117,3 +117,7 @@ internal sealed class TransitionWriter : IAsyncDisposable
         }
     }
 }
+
+/// <summary>One mail to queue: what, for whom, and why (<paramref name="Audience"/>, e.g. <c>StageActors</c> or <c>Invitee</c>).</summary>
+internal sealed record OutboxMail(
+    Guid? EscalationId, string TemplateKey, int? Stage, Guid? PersonId, string Email, string Name, string Audience, string? Payload);

@@ -42,8 +42,7 @@ public class RecipientsAlsoTellTests
             recipients.Select(r => r.PersonId).Order());
     }
 
-    [Fact(Skip = "BUG: Recipients.StageActors resolves a stage's alsoTell with Resolve(a, stage, raiser: null, respondent: null, ...), "
-        + "so alsoTell [\"raiser\"] or [\"respondent\"] (both allowed by policy.schema.json and loaded by PolicyLoader) tells nobody.")]
+    [Fact]
     public void Reminder_AtStage2_WithAlsoTellRaiser_TellsTheRaiserToo()
     {
         var recipients = Reminder(WithStage2AlsoTell("raiser"), 2);
@@ -51,10 +50,7 @@ public class RecipientsAlsoTellTests
         Assert.Contains(recipients, r => r.PersonId == People.Raiser.Id);
     }
 
-    [Theory(Skip = "BUG: alsoTell [\"stage-actors\"] or [\"everyone-so-far\"] is accepted by the schema and PolicyLoader, but "
-        + "Recipients.StageActors then resolves the stage's actors again for ever (StageActors -> alsoTell -> StageActors ...): "
-        + "recipient resolution for any mail naming that stage never returns. Fix either by refusing these audiences in alsoTell "
-        + "at load, or by not recursing in Recipients; this test accepts either fix.")]
+    [Theory]
     [InlineData("stage-actors")]
     [InlineData("everyone-so-far")]
     public async Task Reminder_AtStage2_WithSelfReferringAlsoTell_IsRefusedOrResolvesPromptly(string audience)

@@ -56,13 +56,14 @@ public class RelationsTests
     }
 
     [Fact]
-    public void Of_LineManagerWithoutTheManagerRole_DoesNotCount()
+    public void Of_LineManagerWithoutTheManagerRole_StillStandsForTheirSide()
     {
+        // The line manager is the one mailed at the managers' stage, so they must be able to see and act on it.
         var directory = new TestDirectory();
         var boss = directory.Add("Boss Without Role", Partnership.Police, null, Roles.Practitioner);
         var raiser = directory.Add("Practitioner", Partnership.School, boss.Id, Roles.Practitioner);
 
-        Assert.Equal(Relation.None, Relations.Of(boss, raiser, People.Respondent));
+        Assert.Equal(Relation.RaisingSideManager, Relations.Of(boss, raiser, People.Respondent));
     }
 
     [Fact]

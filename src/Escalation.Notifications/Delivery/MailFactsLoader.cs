@@ -1,0 +1,108 @@
+using System.Text.Json;
+using Escalation.Core.Policies;
+using Escalation.Data;
+using Escalation.Data.Entities;
+using Escalation.Notifications.Templates;
+using Microsoft.EntityFrameworkCore;
+
+namespace Escalation.Notifications.Delivery;
+
+/// <summary>
+/// Reads what a batch of mails may say: their escalations, the stages they are about, and the parties' names and
+/// agencies, in a handful of queries. It selects no concern, decision or outcome text, so none can reach a mail.
+/// </summary>
+internal sealed class MailFactsLoader(EscalationDbContext db, PolicyCatalog catalog)
+{
+    private sealed record EscalationRow(Guid Id, string Reference, string PolicyId, int PolicyVersion, Track Track, int Stage,
+        DateTimeOffset StageDueAt, string ChildReference, Guid RaisedById, Guid RespondentId, Core.Engine.OutcomeKind? OutcomeKind,
+        DateTimeOffset? ClosedAt);
+
+    /// <summary>The facts for each mail, by outbox id; a mail whose escalation is gone is left out.</summary>
+    public async Task<Dictionary<Guid, MailFacts>> LoadAsync(IReadOnlyList<ClaimedMail> mails, CancellationToken ct)
+    {
+        var ids = mails.Where(m => m.EscalationId is not null).Select(m => m.EscalationId!.Value).Distinct().ToList();
+        var escalations = ids.Count == 0 ? [] : await db.Escalations.AsNoTracking().Where(e => ids.Contains(e.Id))
+            .Select(e => new EscalationRow(e.Id, e.Reference, e.PolicyId, e.PolicyVersion, e.Track, e.Stage, e.StageDueAt, e.ChildReference,
+                e.RaisedById, e.RespondentId, e.OutcomeKind, e.ClosedAt))
+            .ToDictionaryAsync(e => e.Id, ct);
+        var stages = ids.Count == 0 ? [] : (await db.StageRecords.AsNoTracking().Where(s => ids.Contains(s.EscalationId))
+            .Select(s => new { s.EscalationId, s.Stage, s.DueAt }).ToListAsync(ct))
+            .ToDictionary(s => (s.EscalationId, s.Stage), s => s.DueAt);
+        var personIds = escalations.Values.SelectMany(e => new[] { e.RaisedById, e.RespondentId }).Distinct().ToList();
+        var people = personIds.Count == 0 ? [] : await db.Users.AsNoTracking().Where(u => personIds.Contains(u.Id))
+            .Select(u => new { u.Id, u.Name, u.AgencyId }).ToDictionaryAsync(u => u.Id, ct);
+        var agencyIds = people.Values.Select(p => p.AgencyId).Distinct().ToList();
+        var agencies = agencyIds.Count == 0 ? [] : await db.Agencies.AsNoTracking().Where(a => agencyIds.Contains(a.Id))
+            .ToDictionaryAsync(a => a.Id, a => a.Name, ct);
+
+        PartyFacts Party(Guid id) => people.TryGetValue(id, out var p)
+            ? new PartyFacts(p.Name, agencies.GetValueOrDefault(p.AgencyId) ?? "their agency")
+            : new PartyFacts("A professional", "their agency");
+
+        var result = new Dictionary<Guid, MailFacts>(mails.Count);
+        foreach (var mail in mails)
+        {
+            EscalationFacts? facts = null;
+            if (mail.EscalationId is { } escalationId)
+            {
+                if (!escalations.TryGetValue(escalationId, out var e))
+                    continue;
+                facts = Describe(e, mail, Party(e.RaisedById), Party(e.RespondentId), stages);
+            }
+
+            result[mail.Id] = new MailFacts(mail.TemplateKey, mail.RecipientName, mail.RecipientEmail, mail.RecipientAudience, facts,
+                ReadPayload(mail.Payload));
+        }
+
+        return result;
+    }
+
+    private EscalationFacts Describe(EscalationRow e, ClaimedMail mail, PartyFacts raiser, PartyFacts respondent,
+        Dictionary<(Guid, int), DateTimeOffset> stages)
+    {
+        var policy = catalog.Find(e.PolicyId, e.PolicyVersion);
+        var number = mail.Stage ?? e.Stage;
+        var due = stages.TryGetValue((e.Id, number), out var at) ? at : number == e.Stage ? e.StageDueAt : (DateTimeOffset?)null;
+        var stage = Stage(policy, number, due, entered: due is not null);
+        StageFacts? next = null;
+        if (policy?.NextStage(number) is { } above)
+        {
+            var nextDue = stages.TryGetValue((e.Id, above.Number), out var nextAt) ? nextAt : (DateTimeOffset?)null;
+            next = Stage(policy, above.Number, nextDue, entered: nextDue is not null);
+        }
+
+        return new EscalationFacts(e.Id, e.Reference, policy?.Title ?? EmailModel.ServiceName, e.ChildReference, e.Track,
+            mail.RecipientPersonId == e.RaisedById, mail.RecipientPersonId == e.RespondentId, raiser, respondent, stage, next,
+            e.OutcomeKind, e.ClosedAt);
+    }
+
+    private static StageFacts Stage(PolicyDefinition? policy, int number, DateTimeOffset? due, bool entered) =>
+        policy?.Stages.FirstOrDefault(s => s.Number == number) is { } definition
+            ? new StageFacts(number, definition.Title, definition.WhoActs, definition.OnDeadline, due, entered)
+            : new StageFacts(number, $"Stage {number}", WhoActs.Parties, DeadlineAction.Notify, due, entered);
+
+    /// <summary>The payload's top-level values as text, by case-insensitive name; anything unreadable is ignored.</summary>
+    internal static Dictionary<string, string> ReadPayload(string? payload)
+    {
+        var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        if (string.IsNullOrWhiteSpace(payload))
+            return values;
+        try
+        {
+            using var document = JsonDocument.Parse(payload);
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+                return values;
+            foreach (var property in document.RootElement.EnumerateObject())
+            {
+                if (property.Value.ValueKind is JsonValueKind.String or JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False)
+                    values[property.Name] = property.Value.ValueKind == JsonValueKind.String ? property.Value.GetString()! : property.Value.GetRawText();
+            }
+        }
+        catch (JsonException)
+        {
+            // A payload that is not JSON adds nothing; the template check has proved every template renders without it.
+        }
+
+        return values;
+    }
+}

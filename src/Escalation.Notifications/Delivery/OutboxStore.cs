@@ -1,0 +1,89 @@
+using Escalation.Data;
+using Escalation.Data.Entities;
+using Escalation.Data.Sql;
+using Microsoft.EntityFrameworkCore;
+
+namespace Escalation.Notifications.Delivery;
+
+/// <summary>One outbox row, claimed by this node until <see cref="LeaseUntil"/>.</summary>
+public sealed record ClaimedMail(
+    Guid Id,
+    string MessageId,
+    Guid? EscalationId,
+    string TemplateKey,
+    int? Stage,
+    Guid? RecipientPersonId,
+    string RecipientEmail,
+    string RecipientName,
+    string RecipientAudience,
+    string? Payload,
+    int Attempts,
+    DateTimeOffset LeaseUntil);
+
+/// <summary>
+/// The outbox rows as the delivery worker sees them. A claim is a short transaction that takes due rows under a lease;
+/// every later write checks that the lease is still this node's, so a row another node has taken over is left alone.
+/// </summary>
+internal sealed class OutboxStore(EscalationDbContext db, SqlDialect sql, OutboxNode node)
+{
+    /// <summary>
+    /// Claims up to <paramref name="batchSize"/> pending rows that are due and not leased (or whose lease ran out),
+    /// oldest first. On PostgreSQL the rows are locked with SKIP LOCKED, so two nodes claiming at once take different
+    /// rows; SQLite's write transaction already lets only one claimer in at a time.
+    /// </summary>
+    public async Task<IReadOnlyList<ClaimedMail>> ClaimAsync(DateTimeOffset now, TimeSpan lease, int batchSize, CancellationToken ct)
+    {
+        var until = now + lease;
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var due = await db.Outbox.FromSqlRaw(
+                "SELECT o.* FROM outbox o WHERE o.state = 'Pending' AND o.next_attempt_at <= {0} " +
+                "AND (o.lease_until IS NULL OR o.lease_until < {0}) ORDER BY o.next_attempt_at, o.id LIMIT {1}" + sql.SkipLocked("o"),
+                sql.Instant(now), batchSize)
+            .AsNoTracking().ToListAsync(ct);
+
+        var claimed = new List<ClaimedMail>(due.Count);
+        foreach (var row in due)
+        {
+            var taken = await db.Outbox
+                .Where(o => o.Id == row.Id && o.State == OutboxState.Pending && (o.LeaseUntil == null || o.LeaseUntil < now))
+                .ExecuteUpdateAsync(s => s.SetProperty(o => o.LeaseOwner, node.Id).SetProperty(o => o.LeaseUntil, until), ct);
+            if (taken == 1)
+            {
+                claimed.Add(new ClaimedMail(row.Id, row.MessageId, row.EscalationId, row.TemplateKey, row.Stage, row.RecipientPersonId,
+                    row.RecipientEmail, row.RecipientName, row.RecipientAudience, row.Payload, row.Attempts, until));
+            }
+        }
+
+        await transaction.CommitAsync(ct);
+        return claimed;
+    }
+
+    /// <summary>Marks a sent row; false if the lease is no longer this node's (another node took the row over).</summary>
+    public async Task<bool> MarkSentAsync(Guid id, DateTimeOffset now, CancellationToken ct) =>
+        await Leased(id).ExecuteUpdateAsync(s => s
+            .SetProperty(o => o.State, OutboxState.Sent)
+            .SetProperty(o => o.SentAt, now)
+            .SetProperty(o => o.LeaseOwner, (string?)null)
+            .SetProperty(o => o.LeaseUntil, (DateTimeOffset?)null), ct) == 1;
+
+    /// <summary>Records a failed attempt and when to try again, and releases the lease.</summary>
+    public async Task<bool> ScheduleRetryAsync(Guid id, int attempts, DateTimeOffset nextAttemptAt, string error, CancellationToken ct) =>
+        await Leased(id).ExecuteUpdateAsync(s => s
+            .SetProperty(o => o.Attempts, attempts)
+            .SetProperty(o => o.NextAttemptAt, nextAttemptAt)
+            .SetProperty(o => o.LastError, error)
+            .SetProperty(o => o.LeaseOwner, (string?)null)
+            .SetProperty(o => o.LeaseUntil, (DateTimeOffset?)null), ct) == 1;
+
+    /// <summary>Parks a row as failed, for an administrator to see and retry.</summary>
+    public async Task<bool> ParkAsync(Guid id, int attempts, string error, CancellationToken ct) =>
+        await Leased(id).ExecuteUpdateAsync(s => s
+            .SetProperty(o => o.State, OutboxState.Failed)
+            .SetProperty(o => o.Attempts, attempts)
+            .SetProperty(o => o.LastError, error)
+            .SetProperty(o => o.LeaseOwner, (string?)null)
+            .SetProperty(o => o.LeaseUntil, (DateTimeOffset?)null), ct) == 1;
+
+    private IQueryable<OutboxMessage> Leased(Guid id) =>
+        db.Outbox.Where(o => o.Id == id && o.State == OutboxState.Pending && o.LeaseOwner == node.Id);
+}

@@ -1,0 +1,141 @@
+using System.Globalization;
+using System.Net;
+using Escalation.Core.Engine;
+using Escalation.Core.Policies;
+using Scriban.Runtime;
+
+namespace Escalation.Notifications.Templates;
+
+/// <summary>
+/// Builds the values a template sees. For the HTML part every string is HTML-encoded here, before rendering, so a
+/// template author cannot forget to escape user text; the text part gets the same values raw. Values are data, never
+/// template source, so text such as <c>{{ 1 + 1 }}</c> in a child reference comes out as written.
+/// </summary>
+internal sealed class EmailModel(DateWords words, Uri baseUrl)
+{
+    public const string ServiceName = "Resolving professional differences";
+
+    public ScriptObject Build(MailFacts facts, bool html)
+    {
+        Func<string?, string?> encode = html ? WebUtility.HtmlEncode : static s => s;
+        var escalation = facts.Escalation;
+        var isParty = escalation is { ReaderIsRaiser: true } or { ReaderIsRespondent: true };
+        var audience = AudienceNames.Normalise(facts.Audience);
+        var model = new ScriptObject
+        {
+            ["service_name"] = encode(escalation?.PolicyTitle ?? ServiceName),
+            ["reader"] = new ScriptObject
+            {
+                ["name"] = encode(facts.RecipientName),
+                ["email"] = encode(facts.RecipientEmail),
+                ["audience"] = encode(audience),
+                ["is_raiser"] = escalation?.ReaderIsRaiser ?? false,
+                ["is_respondent"] = escalation?.ReaderIsRespondent ?? false,
+                ["is_party"] = isParty,
+                // At a stage the parties work on, a party is one of those who act, whatever audience brought them the mail.
+                ["acts_at_stage"] = audience == "stage-actors" || (isParty && escalation!.Stage.WhoActs == WhoActs.Parties),
+                ["acts_next"] = audience == "next-stage-actors",
+                ["is_board"] = audience is "board-business-unit" or "board-chair",
+                ["other_party"] = escalation switch
+                {
+                    { ReaderIsRaiser: true } => encode(escalation.Respondent.Name),
+                    { ReaderIsRespondent: true } => encode(escalation.Raiser.Name),
+                    _ => null,
+                },
+            },
+            ["escalation"] = escalation is null ? null : Escalation(escalation, encode),
+            ["stage"] = escalation is null ? null : Stage(escalation.Stage, encode),
+            ["next_stage"] = escalation?.NextStage is { } next ? Stage(next, encode) : null,
+            ["link"] = Link(facts, encode),
+            ["invitation"] = facts.TemplateKey == EmailTemplateKeys.Invitation ? Invitation(facts, encode) : null,
+            ["review"] = facts.TemplateKey == EmailTemplateKeys.DecisionReviewDue ? Review(facts, encode) : null,
+        };
+        return model;
+    }
+
+    private readonly string _base = baseUrl.AbsoluteUri.TrimEnd('/');
+
+    /// <summary>The one link a mail carries: <c>{BaseUrl}/escalations/{id}</c>, or the invitation or assessment page.</summary>
+    public string LinkFor(MailFacts facts) => _base + facts.TemplateKey switch
+    {
+        EmailTemplateKeys.Invitation => "/account/invitation?token=" + Uri.EscapeDataString(facts.Payload.GetValueOrDefault("token") ?? string.Empty),
+        EmailTemplateKeys.DecisionReviewDue => "/decisions/sexual-activity/assessments/" + Uri.EscapeDataString(AssessmentId(facts)),
+        _ => "/escalations/" + (facts.Escalation?.Id ?? Guid.Empty).ToString("D", CultureInfo.InvariantCulture),
+    };
+
+    private ScriptObject Escalation(EscalationFacts e, Func<string?, string?> encode) => new()
+    {
+        ["id"] = e.Id.ToString("D", CultureInfo.InvariantCulture),
+        ["reference"] = encode(e.Reference),
+        ["child_reference"] = encode(e.ChildReference),
+        ["is_urgent"] = e.Track == Track.Urgent,
+        ["raiser"] = Party(e.Raiser, encode),
+        ["respondent"] = Party(e.Respondent, encode),
+        ["outcome"] = encode(e.Outcome switch
+        {
+            OutcomeKind.DecisionChanged => "the decision was changed",
+            OutcomeKind.DecisionUpheld => "the original decision stands",
+            OutcomeKind.BoardDecision => "the safeguarding partnership board made a decision",
+            _ => null,
+        }),
+        ["closed_on"] = e.ClosedAt is { } closed ? encode(words.Date(closed)) : null,
+    };
+
+    private static ScriptObject Party(PartyFacts party, Func<string?, string?> encode) => new()
+    {
+        ["name"] = encode(party.Name),
+        ["agency"] = encode(party.Agency),
+    };
+
+    private ScriptObject Stage(StageFacts stage, Func<string?, string?> encode) => new()
+    {
+        ["number"] = stage.Number,
+        ["title"] = encode(stage.Title),
+        ["who_acts"] = encode(stage.WhoActs switch
+        {
+            WhoActs.Parties => "the practitioners involved",
+            WhoActs.Managers => "the practitioners' managers",
+            WhoActs.Seniors => "the senior managers or designated professionals of both agencies",
+            _ => "the safeguarding partnership board",
+        }),
+        ["board_acts"] = stage.WhoActs == WhoActs.Board,
+        ["escalates_on_deadline"] = stage.OnDeadline == DeadlineAction.Escalate,
+        ["entered"] = stage.Entered,
+        ["due_date"] = stage.DueAt is { } due ? encode(words.Date(due)) : null,
+        ["due_by"] = stage.DueAt is { } dueBy ? encode(words.DueBy(dueBy)) : null,
+    };
+
+    private ScriptObject Link(MailFacts facts, Func<string?, string?> encode) => new()
+    {
+        ["url"] = encode(LinkFor(facts)),
+        ["text"] = facts.TemplateKey switch
+        {
+            EmailTemplateKeys.Invitation => "Set your password",
+            EmailTemplateKeys.DecisionReviewDue => "Review the assessment",
+            _ => "Open the escalation",
+        },
+    };
+
+    private ScriptObject Invitation(MailFacts facts, Func<string?, string?> encode) => new()
+    {
+        ["expires_by"] = Instant(facts.Payload.GetValueOrDefault("expiresAt")) is { } expires ? encode(words.DueBy(expires)) : null,
+    };
+
+    private static ScriptObject Review(MailFacts facts, Func<string?, string?> encode)
+    {
+        var reviewDate = DateOnly.TryParse(facts.Payload.GetValueOrDefault("reviewDate"), CultureInfo.InvariantCulture, out var day)
+            ? DateWords.Date(day) : null;
+        return new ScriptObject
+        {
+            ["child_reference"] = encode(facts.Payload.GetValueOrDefault("childReference")),
+            ["due_date"] = encode(reviewDate),
+            ["due_by"] = encode(reviewDate is null ? null : "by the end of " + reviewDate),
+        };
+    }
+
+    private static string AssessmentId(MailFacts facts) =>
+        facts.Payload.GetValueOrDefault("assessmentId") ?? facts.Payload.GetValueOrDefault("id") ?? string.Empty;
+
+    private static DateTimeOffset? Instant(string? text) =>
+        DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var instant) ? instant : null;
+}

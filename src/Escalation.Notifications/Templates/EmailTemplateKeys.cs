@@ -1,0 +1,31 @@
+using Escalation.Core.Engine;
+using Escalation.Core.Policies;
+
+namespace Escalation.Notifications.Templates;
+
+/// <summary>
+/// The mails there are templates for, by the <c>template_key</c> an outbox row carries. The engine's six come from
+/// <see cref="TemplateKeys"/>; the invitation and the decision review are queued by the web host.
+/// </summary>
+public static class EmailTemplateKeys
+{
+    public static readonly string Raised = TemplateKeys.For(NotificationEvent.Raised);
+    public static readonly string StageEntered = TemplateKeys.For(NotificationEvent.StageEntered);
+    public static readonly string Reminder = TemplateKeys.For(NotificationEvent.Reminder);
+    public static readonly string DeadlineMissed = TemplateKeys.For(NotificationEvent.DeadlineMissed);
+    public static readonly string Resolved = TemplateKeys.For(NotificationEvent.Resolved);
+    public static readonly string Withdrawn = TemplateKeys.For(NotificationEvent.Withdrawn);
+
+    /// <summary>An account was created; the payload carries <c>token</c> (and optionally <c>expiresAt</c>).</summary>
+    public const string Invitation = "invitation";
+
+    /// <summary>A sexual-activity decision is due for review; the payload carries <c>assessmentId</c>, <c>childReference</c>, <c>reviewDate</c>.</summary>
+    public const string DecisionReviewDue = "decision-review-due";
+
+    /// <summary>Every key; each must have a subject, an HTML and a text template.</summary>
+    public static IReadOnlyList<string> All { get; } =
+        [Raised, StageEntered, Reminder, DeadlineMissed, Resolved, Withdrawn, Invitation, DecisionReviewDue];
+
+    /// <summary>Whether mails of this key are about an escalation (and link to it).</summary>
+    public static bool IsAboutEscalation(string key) => key is not (Invitation or DecisionReviewDue);
+}

@@ -1,0 +1,126 @@
+using System.Net.Mail;
+using Escalation.Core.Engine;
+using Escalation.Data;
+using Escalation.Data.Entities;
+using Escalation.Web.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Escalation.Web.Api;
+
+internal sealed record AgencyDto(Guid Id, string Name, string Kind);
+
+internal sealed record NewAgency(string? Name, string? Kind);
+
+internal sealed record PersonDto(Guid Id, string Name, string Email, Guid AgencyId, IReadOnlyList<string> Roles, Guid? ManagerId);
+
+internal sealed record NewPerson(string? Name, string? Email, Guid? AgencyId, IReadOnlyList<string?>? Roles, Guid? ManagerId);
+
+/// <summary>The directory: agencies and people. Everyone who works on escalations may read it; administrators change it.</summary>
+internal static class DirectoryEndpoints
+{
+    private static readonly string[] Readers =
+        [Roles.Practitioner, Roles.Manager, Roles.Senior, Roles.BoardBusinessUnit, Roles.BoardChair, Roles.Admin];
+
+    public static RouteGroupBuilder MapDirectoryEndpoints(this RouteGroupBuilder api)
+    {
+        var agencies = api.MapGroup("/agencies").WithTags("Directory");
+        agencies.MapGet("/", ListAgencies).RequireAuthorization(p => p.RequireRole(Readers));
+        agencies.MapPost("/", CreateAgency).RequireAuthorization(p => p.RequireRole(Roles.Admin)).Accepts<NewAgency>("application/json");
+
+        var people = api.MapGroup("/people").WithTags("Directory");
+        people.MapGet("/", ListPeople).RequireAuthorization(p => p.RequireRole(Readers));
+        people.MapPost("/", CreatePerson).RequireAuthorization(p => p.RequireRole(Roles.Admin)).Accepts<NewPerson>("application/json");
+        return api;
+    }
+
+    private static async Task<IResult> ListAgencies(EscalationDbContext db, CancellationToken ct) =>
+        TypedResults.Ok((await db.Agencies.AsNoTracking().ToListAsync(ct))
+            .OrderBy(a => a.Name, StringComparer.OrdinalIgnoreCase).Select(ToDto).ToList());
+
+    private static async Task<IResult> CreateAgency(HttpContext http, EscalationDbContext db, CancellationToken ct)
+    {
+        var (body, problem) = await JsonBody.ReadAsync<NewAgency>(http.Request, ct);
+        if (problem is not null)
+            return problem;
+
+        var errors = new Dictionary<string, string[]>();
+        var name = body!.Name?.Trim();
+        if (string.IsNullOrEmpty(name) || name.Length > 200)
+            errors["name"] = ["Enter the agency's name, in 200 characters or fewer"];
+        else if (await db.Agencies.AnyAsync(a => a.Name == name, ct))
+            errors["name"] = ["An agency with this name already exists"];
+        if (!Enum.TryParse<AgencyKind>(body.Kind, ignoreCase: false, out var kind) || !Enum.IsDefined(kind) || int.TryParse(body.Kind, out _))
+            errors["kind"] = [$"The kind must be one of: {string.Join(", ", Enum.GetNames<AgencyKind>())}"];
+        if (errors.Count > 0)
+            return Problems.Invalid(errors);
+
+        var agency = new Agency { Id = Guid.CreateVersion7(), Name = name!, Kind = kind };
+        db.Agencies.Add(agency);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created($"/api/agencies/{agency.Id}", ToDto(agency));
+    }
+
+    private static async Task<IResult> ListPeople(EscalationDbContext db, [FromQuery] string? role, [FromQuery] Guid? agencyId, CancellationToken ct)
+    {
+        var directory = await Data.Engine.DirectorySnapshot.LoadAsync(db, ct);
+        var people = directory.People
+            .Where(p => role is null || p.HasRole(role))
+            .Where(p => agencyId is null || p.AgencyId == agencyId)
+            .OrderBy(p => p.Name, StringComparer.OrdinalIgnoreCase)
+            .Select(p => new PersonDto(p.Id, p.Name, p.Email, p.AgencyId, [.. p.Roles.Order(StringComparer.Ordinal)], p.ManagerId))
+            .ToList();
+        return TypedResults.Ok(people);
+    }
+
+    private static async Task<IResult> CreatePerson(HttpContext http, EscalationDbContext db, UserManager<Person> users,
+        Invitations invitations, CancellationToken ct)
+    {
+        var (body, problem) = await JsonBody.ReadAsync<NewPerson>(http.Request, ct);
+        if (problem is not null)
+            return problem;
+
+        var errors = await ValidateAsync(body!, db, ct);
+        if (errors.Count > 0)
+            return Problems.Invalid(errors);
+
+        var email = body!.Email!.Trim();
+        var person = new Person
+        {
+            Id = Guid.CreateVersion7(), Name = body.Name!.Trim(), Email = email, UserName = email,
+            AgencyId = body.AgencyId!.Value, ManagerId = body.ManagerId,
+        };
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var created = await users.CreateAsync(person);
+        if (!created.Succeeded)
+            return Problems.Invalid("email", string.Join(" ", created.Errors.Select(e => e.Description)));
+        var roles = body.Roles!.OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        await users.AddToRolesAsync(person, roles);
+        await invitations.InviteAsync(person, transaction, ct);
+        await transaction.CommitAsync(ct);
+        return TypedResults.Created($"/api/people/{person.Id}",
+            new PersonDto(person.Id, person.Name, email, person.AgencyId, [.. roles.Order(StringComparer.Ordinal)], person.ManagerId));
+    }
+
+    private static async Task<Dictionary<string, string[]>> ValidateAsync(NewPerson body, EscalationDbContext db, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(body.Name) || body.Name.Trim().Length > 200)
+            errors["name"] = ["Enter the person's name, in 200 characters or fewer"];
+        var email = body.Email?.Trim();
+        if (string.IsNullOrEmpty(email) || email.Length > 256 || !MailAddress.TryCreate(email, out var parsed) || parsed.Address != email)
+            errors["email"] = ["Enter an email address in the right format, like name@example.org"];
+        else if (email.ToUpperInvariant() is var normalized && await db.Users.AnyAsync(u => u.NormalizedEmail == normalized, ct))
+            errors["email"] = ["Someone with this email address is already in the directory"];
+        if (body.AgencyId is not { } agencyId || !await db.Agencies.AnyAsync(a => a.Id == agencyId, ct))
+            errors["agencyId"] = ["Choose an agency from the directory"];
+        if (body.Roles is not { Count: > 0 } roles || roles.Any(r => r is null || !Roles.All.Contains(r)))
+            errors["roles"] = [$"Give at least one role from: {string.Join(", ", Roles.All)}"];
+        if (body.ManagerId is { } managerId && !await db.Users.AnyAsync(u => u.Id == managerId, ct))
+            errors["managerId"] = ["The manager must be a person in the directory"];
+        return errors;
+    }
+
+    private static AgencyDto ToDto(Agency agency) => new(agency.Id, agency.Name, agency.Kind.ToString());
+}

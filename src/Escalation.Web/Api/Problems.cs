@@ -1,0 +1,53 @@
+using Escalation.Core.Engine;
+using Escalation.Data.Engine;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Escalation.Web.Api;
+
+/// <summary>Every error the API gives is a problem document; these build the common ones.</summary>
+internal static class Problems
+{
+    public const string ImmediateRiskGuidance =
+        "If the child is at immediate risk of significant harm, contact Children's Social Care or the police now " +
+        "(999 in an emergency). An escalation runs alongside a referral, never instead of it. Nothing has been stored.";
+
+    public static ValidationProblem Invalid(string field, string message) =>
+        Invalid(new Dictionary<string, string[]> { [field] = [message] });
+
+    public static ValidationProblem Invalid(IReadOnlyDictionary<string, string[]> errors) =>
+        TypedResults.ValidationProblem(errors, title: "Some of the information is not valid");
+
+    public static ProblemHttpResult NotFound() =>
+        TypedResults.Problem(title: "Not found", detail: "There is no such record, or you cannot see it.", statusCode: StatusCodes.Status404NotFound);
+
+    public static ProblemHttpResult ImmediateRisk() =>
+        TypedResults.Problem(title: "Contact Children's Social Care or the police now", detail: ImmediateRiskGuidance,
+            statusCode: StatusCodes.Status422UnprocessableEntity, type: "https://escalation.invalid/problems/immediate-risk");
+
+    public static ProblemHttpResult Stale() =>
+        TypedResults.Problem(title: "The escalation has changed",
+            detail: "Someone else changed this escalation since you read it. Reload it and try again.",
+            statusCode: StatusCodes.Status412PreconditionFailed);
+
+    public static ProblemHttpResult Forbidden(string detail) =>
+        TypedResults.Problem(title: "Not allowed", detail: detail, statusCode: StatusCodes.Status403Forbidden);
+
+    public static ProblemHttpResult Conflict(string detail) =>
+        TypedResults.Problem(title: "Not possible now", detail: detail, statusCode: StatusCodes.Status409Conflict);
+
+    /// <summary>The one mapping from a refused or failed call to its status code.</summary>
+    public static IResult From<T>(ServiceResult<T> result, string inputField) => result.Status switch
+    {
+        ServiceStatus.NotFound => NotFound(),
+        ServiceStatus.Invalid => Invalid(result.Errors!),
+        ServiceStatus.ImmediateRisk => ImmediateRisk(),
+        ServiceStatus.VersionMismatch or ServiceStatus.Conflict => Stale(),
+        ServiceStatus.Rejected => result.Rejection!.Reason switch
+        {
+            RejectionReason.NotPermitted => Forbidden(result.Rejection.Message),
+            RejectionReason.InvalidInput => Invalid(inputField, result.Rejection.Message),
+            _ => Conflict(result.Rejection.Message),
+        },
+        _ => throw new ArgumentOutOfRangeException(nameof(result), result.Status, "Not an error."),
+    };
+}
