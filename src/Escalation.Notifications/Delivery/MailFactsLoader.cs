@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Escalation.Core.Policies;
 using Escalation.Data;
-using Escalation.Data.Entities;
 using Escalation.Notifications.Templates;
 using Microsoft.EntityFrameworkCore;
 

@@ -35,11 +35,13 @@ internal sealed class OutboxStore(EscalationDbContext db, SqlDialect sql, Outbox
     {
         var until = now + lease;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+#pragma warning disable EF1003 // The only text joined to the SQL is SqlDialect.SkipLocked, a constant; the values are parameters.
         var due = await db.Outbox.FromSqlRaw(
                 "SELECT o.* FROM outbox o WHERE o.state = 'Pending' AND o.next_attempt_at <= {0} " +
                 "AND (o.lease_until IS NULL OR o.lease_until < {0}) ORDER BY o.next_attempt_at, o.id LIMIT {1}" + sql.SkipLocked("o"),
                 sql.Instant(now), batchSize)
             .AsNoTracking().ToListAsync(ct);
+#pragma warning restore EF1003
 
         var claimed = new List<ClaimedMail>(due.Count);
         foreach (var row in due)

@@ -27,7 +27,7 @@ public sealed class PickupDirectoryTransport(IOptions<MailOptions> options) : IM
     public async Task SendAsync(MimeMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
-        var path = Path.Combine(Directory, FileName(message.MessageId));
+        var path = Path.Combine(Directory, FileName(message.MessageId ?? throw new ArgumentException("The message has no Message-Id.", nameof(message))));
         var partial = path + ".partial";
         try
         {

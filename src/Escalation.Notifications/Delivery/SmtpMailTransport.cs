@@ -16,10 +16,11 @@ public sealed class SmtpMailTransport(IOptions<SmtpOptions> options) : IMailTran
     public async Task ConnectAsync(CancellationToken cancellationToken)
     {
         Drop();
+        var host = _settings.Host ?? throw new InvalidOperationException("Escalation:Smtp:Host is not set.");
         var client = new SmtpClient { Timeout = (int)_settings.Timeout.TotalMilliseconds };
         try
         {
-            await client.ConnectAsync(_settings.Host, _settings.EffectivePort, Socket(_settings.Security), cancellationToken).ConfigureAwait(false);
+            await client.ConnectAsync(host, _settings.EffectivePort, Socket(_settings.Security), cancellationToken).ConfigureAwait(false);
             if (!string.IsNullOrEmpty(_settings.Username))
             {
                 await client.AuthenticateAsync(_settings.Username, _settings.Password ?? string.Empty, cancellationToken).ConfigureAwait(false);
