@@ -1,6 +1,8 @@
 using Escalation.Data;
+using Escalation.Web.Api;
 using Escalation.Web.Health;
 using Escalation.Web.Hosting;
+using Escalation.Web.Identity;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddEscalation();
@@ -8,8 +10,14 @@ builder.AddEscalation();
 var app = builder.Build();
 app.LogStartup();
 await app.Services.MigrateEscalationDatabaseAsync();
+await app.Services.PrepareAccountsAsync();
+
+app.UseEscalationHardening();
+app.UseAuthentication();
+app.UseAuthorization();
 app.MapOpenApi("/openapi/{documentName}.json");
 app.MapHealthEndpoints();
+app.MapEscalationApi();
 
 await app.RunAsync();
 

@@ -1,5 +1,7 @@
 using Escalation.Data;
+using Escalation.Web.Api;
 using Escalation.Web.Health;
+using Escalation.Web.Identity;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Escalation.Web.Hosting;
@@ -16,6 +18,9 @@ internal static class EscalationHost
         builder.Services.AddProblemDetails();
         builder.Services.AddSingleton(PolicyRegistration.LoadCatalog(paths, builder.Configuration));
         builder.Services.AddEscalationData(builder.Configuration);
+        builder.Services.AddEscalationIdentity();
+        builder.Services.AddEscalationApi();
+        builder.Services.AddEscalationHardening();
         builder.Services.AddHealthChecks()
             .AddDbContextCheck<EscalationDbContext>("database", tags: [HealthEndpoints.ReadyTag])
             .AddCheck<PolicyHealthCheck>("policies", tags: [HealthEndpoints.ReadyTag]);

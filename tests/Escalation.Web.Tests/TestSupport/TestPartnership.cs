@@ -2,6 +2,7 @@ using Escalation.Core.Engine;
 using Escalation.Data;
 using Escalation.Data.Entities;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 
 namespace Escalation.Web.Tests.TestSupport;
 
@@ -17,8 +18,8 @@ public sealed record TestPartnership(
 {
     public static async Task<TestPartnership> SeedAsync(EscalationDbContext db)
     {
-        var roles = Roles.All.ToDictionary(r => r, r => new IdentityRole<Guid>(r) { Id = Guid.NewGuid(), NormalizedName = r.ToUpperInvariant() });
-        db.Roles.AddRange(roles.Values);
+        // The host creates the roles at start-up.
+        var roles = await db.Roles.ToDictionaryAsync(r => r.Name!, StringComparer.Ordinal);
         var school = new Agency { Id = Guid.NewGuid(), Name = "Riverside Primary School", Kind = AgencyKind.School };
         var csc = new Agency { Id = Guid.NewGuid(), Name = "Children's Social Care", Kind = AgencyKind.ChildrensSocialCare };
         var board = new Agency { Id = Guid.NewGuid(), Name = "Safeguarding Children Partnership", Kind = AgencyKind.Other };

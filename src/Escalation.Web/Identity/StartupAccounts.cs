@@ -1,0 +1,87 @@
+using Escalation.Core.Engine;
+using Escalation.Data;
+using Escalation.Data.Entities;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Escalation.Web.Identity;
+
+/// <summary>At start-up: the roles, the first administrator from configuration, and the demo partnership if asked for.</summary>
+internal static partial class StartupAccounts
+{
+    public const string AdministrationAgency = "Partnership administration";
+
+    public static async Task PrepareAccountsAsync(this IServiceProvider services, CancellationToken ct = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var provider = scope.ServiceProvider;
+        var roles = provider.GetRequiredService<RoleManager<IdentityRole<Guid>>>();
+        foreach (var role in Roles.All)
+        {
+            if (!await roles.RoleExistsAsync(role))
+                Check(await roles.CreateAsync(new IdentityRole<Guid>(role) { Id = Guid.CreateVersion7() }), $"role {role}");
+        }
+
+        var configuration = provider.GetRequiredService<IConfiguration>();
+        var logger = provider.GetRequiredService<ILoggerFactory>().CreateLogger("Escalation.Startup");
+        // The demo goes first: it only seeds an empty database, and the administrator's agency would make it non-empty.
+        if (string.Equals(configuration["Escalation:Seed"], "demo", StringComparison.OrdinalIgnoreCase))
+        {
+            var password = configuration["Escalation:Seed:DemoPassword"] ?? DemoPartnership.DefaultPassword;
+            var seeded = await DemoPartnership.SeedIfEmptyAsync(provider.GetRequiredService<EscalationDbContext>(),
+                provider.GetRequiredService<UserManager<Person>>(), password, ct);
+            if (seeded)
+                LogDemoSeeded(logger);
+        }
+
+        await EnsureAdministratorAsync(provider, configuration, logger, ct);
+    }
+
+    private static async Task EnsureAdministratorAsync(IServiceProvider provider, IConfiguration configuration, ILogger logger, CancellationToken ct)
+    {
+        var email = configuration["Escalation:Admin:Email"];
+        var password = configuration["Escalation:Admin:Password"];
+        if (string.IsNullOrWhiteSpace(email) || string.IsNullOrEmpty(password))
+            return;
+
+        var users = provider.GetRequiredService<UserManager<Person>>();
+        var admin = await users.FindByEmailAsync(email);
+        if (admin is null)
+        {
+            var db = provider.GetRequiredService<EscalationDbContext>();
+            var agency = await db.Agencies.FirstOrDefaultAsync(a => a.Name == AdministrationAgency, ct);
+            if (agency is null)
+            {
+                agency = new Agency { Id = Guid.CreateVersion7(), Name = AdministrationAgency, Kind = AgencyKind.Other };
+                db.Agencies.Add(agency);
+                await db.SaveChangesAsync(ct);
+            }
+
+            admin = new Person { Id = Guid.CreateVersion7(), Name = "Administrator", Email = email, UserName = email, AgencyId = agency.Id, EmailConfirmed = true };
+            Check(await users.CreateAsync(admin, password), "Escalation:Admin:Password");
+        }
+        else
+        {
+            // "Refresh": the configured password wins, so an operator can always get back in.
+            var token = await users.GeneratePasswordResetTokenAsync(admin);
+            Check(await users.ResetPasswordAsync(admin, token, password), "Escalation:Admin:Password");
+            await users.SetLockoutEndDateAsync(admin, null);
+        }
+
+        if (!await users.IsInRoleAsync(admin, Roles.Admin))
+            Check(await users.AddToRoleAsync(admin, Roles.Admin), "Escalation:Admin:Email");
+        LogAdministrator(logger, email);
+    }
+
+    internal static void Check(IdentityResult result, string what)
+    {
+        if (!result.Succeeded)
+            throw new InvalidOperationException($"{what}: {string.Join(" ", result.Errors.Select(e => e.Description))}");
+    }
+
+    [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "Administrator {Email} is ready")]
+    private static partial void LogAdministrator(ILogger logger, string email);
+
+    [LoggerMessage(EventId = 3, Level = LogLevel.Warning, Message = "Seeded the DEMO partnership: demonstration accounts only, never for real cases")]
+    private static partial void LogDemoSeeded(ILogger logger);
+}
