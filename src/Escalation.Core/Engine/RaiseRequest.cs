@@ -18,7 +18,8 @@ public sealed record RaiseRequest(
     string? StartAtStageReason,
     string? UrgentReason,
     bool ChildAtImmediateRisk,
-    bool ImmediateReferralMade)
+    bool ImmediateReferralMade,
+    Guid? AssessmentId = null)
 {
     /// <summary>
     /// Safeguarding first: a child at immediate risk must be referred now, not escalated instead.

@@ -147,6 +147,7 @@ public sealed class EscalationService(
         DesiredOutcome = request.DesiredOutcome!.Trim(),
         StartAtStageReason = Trimmed(request.StartAtStageReason),
         UrgentReason = Trimmed(request.UrgentReason),
+        AssessmentId = request.AssessmentId,
         Version = state.Version,
     };
 

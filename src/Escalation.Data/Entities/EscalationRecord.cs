@@ -59,6 +59,9 @@ public sealed class EscalationRecord
 
     public string? UrgentReason { get; set; }
 
+    /// <summary>The sexual-activity decision assessment this escalation follows from, if any.</summary>
+    public Guid? AssessmentId { get; set; }
+
     public OutcomeKind? OutcomeKind { get; set; }
 
     public string? OutcomeStatement { get; set; }

@@ -51,6 +51,10 @@ namespace Escalation.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
 
+                    b.Property<Guid?>("AssessmentId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("assessment_id");
+
                     b.Property<string>("Category")
                         .IsRequired()
                         .HasMaxLength(100)
