@@ -18,6 +18,7 @@ app.UseAuthorization();
 app.MapOpenApi("/openapi/{documentName}.json");
 app.MapHealthEndpoints();
 app.MapEscalationApi();
+app.MapEscalationUi();
 
 await app.RunAsync();
 

@@ -21,6 +21,7 @@ internal static class EscalationHost
         builder.Services.AddEscalationIdentity();
         builder.Services.AddEscalationApi();
         builder.Services.AddEscalationHardening();
+        builder.Services.AddEscalationUi();
         builder.Services.AddHealthChecks()
             .AddDbContextCheck<EscalationDbContext>("database", tags: [HealthEndpoints.ReadyTag])
             .AddCheck<PolicyHealthCheck>("policies", tags: [HealthEndpoints.ReadyTag]);
