@@ -1,4 +1,5 @@
 using Escalation.Data;
+using Escalation.Notifications;
 using Escalation.Web.Api;
 using Escalation.Web.Health;
 using Escalation.Web.Identity;
@@ -18,6 +19,7 @@ internal static class EscalationHost
         builder.Services.AddProblemDetails();
         builder.Services.AddSingleton(PolicyRegistration.LoadCatalog(paths, builder.Configuration));
         builder.Services.AddEscalationData(builder.Configuration);
+        builder.Services.AddEscalationNotifications(builder.Configuration, paths.Templates);
         builder.Services.AddEscalationIdentity();
         builder.Services.AddEscalationApi();
         builder.Services.AddEscalationHardening();
