@@ -31,7 +31,14 @@ public static class DataRegistration
 
         var baseUrl = configuration["Escalation:BaseUrl"] ?? "http://localhost:5000";
         var host = Uri.TryCreate(baseUrl, UriKind.Absolute, out var uri) ? uri.Host : "localhost";
-        services.AddSingleton(new EngineSettings(MessageIdDomain: host));
+        var mailbox = configuration["Escalation:Mail:BoardBusinessUnitAddress"];
+        if (!string.IsNullOrWhiteSpace(mailbox) && !System.Net.Mail.MailAddress.TryCreate(mailbox.Trim(), out _))
+            throw new InvalidOperationException($"Escalation:Mail:BoardBusinessUnitAddress: '{mailbox}' is not an email address.");
+        services.AddSingleton(new EngineSettings(
+            MessageIdDomain: host,
+            BoardBusinessUnitMailbox: string.IsNullOrWhiteSpace(mailbox)
+                ? null
+                : new Core.Engine.SharedMailbox(configuration["Escalation:Mail:BoardBusinessUnitName"] ?? "Board business unit", mailbox.Trim())));
 
         services.AddSingleton<DispatcherSignal>();
         services.AddScoped<EscalationService>();

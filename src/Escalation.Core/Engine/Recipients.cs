@@ -11,30 +11,39 @@ public interface IDirectoryView
     IEnumerable<DirectoryPerson> InRole(string role, Guid? agencyId = null);
 }
 
-/// <summary>One person a mail goes to, and why.</summary>
-public sealed record Recipient(Guid PersonId, string Name, string Email, Audience Audience);
+/// <summary>One person (or a shared mailbox, with no person id) a mail goes to, and why.</summary>
+public sealed record Recipient(Guid? PersonId, string Name, string Email, Audience Audience);
+
+/// <summary>A shared address, such as the board business unit's team mailbox.</summary>
+public sealed record SharedMailbox(string Name, string Email);
 
 /// <summary>
-/// Turns a mail intent's audiences into people, from the directory. Each person appears once per mail,
-/// under the first audience of the intent that names them.
+/// Turns a mail intent's audiences into people, from the directory. Each person (and each address) appears once per
+/// mail, under the first audience of the intent that names them. The board business unit's shared mailbox, when
+/// configured, is told whenever the unit is.
 /// </summary>
-public sealed class Recipients(PolicyDefinition policy, IDirectoryView directory)
+public sealed class Recipients(PolicyDefinition policy, IDirectoryView directory, SharedMailbox? boardBusinessUnitMailbox = null)
 {
     public IReadOnlyList<Recipient> For(MailIntent intent, Guid raiserId, Guid respondentId, int highestStage)
     {
         var raiser = directory.Find(raiserId);
         var respondent = directory.Find(respondentId);
         var parties = new[] { raiser, respondent }.OfType<DirectoryPerson>().ToArray();
-        var seen = new HashSet<Guid>();
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var result = new List<Recipient>();
         foreach (var audience in intent.Audiences)
         {
             foreach (var person in Resolve(audience, intent.Stage, raiser, respondent, parties, highestStage))
             {
-                if (seen.Add(person.Id))
+                if (seen.Add(person.Email))
                 {
                     result.Add(new Recipient(person.Id, person.Name, person.Email, audience));
                 }
+            }
+
+            if (audience == Audience.BoardBusinessUnit && boardBusinessUnitMailbox is { } mailbox && seen.Add(mailbox.Email))
+            {
+                result.Add(new Recipient(null, mailbox.Name, mailbox.Email, audience));
             }
         }
 

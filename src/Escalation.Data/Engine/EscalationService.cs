@@ -89,7 +89,7 @@ public sealed class EscalationService(
             await RecordOutcomeAsync(escalationId, resolve, outcome, ct);
         }
 
-        await writer.WriteEffectsAsync(transition, record.RaisedById, record.RespondentId, new Recipients(table.Policy, directory), now, ct);
+        await writer.WriteEffectsAsync(transition, record.RaisedById, record.RespondentId, settings.RecipientsFor(table.Policy, directory), now, ct);
         await transaction.CommitAsync(ct);
         signal.Poke();
         return ServiceResult.Ok(await db.Escalations.AsNoTracking().FirstAsync(e => e.Id == escalationId, ct));
@@ -113,7 +113,7 @@ public sealed class EscalationService(
         DirectorySnapshot directory, PolicyDefinition policy, DateTimeOffset now, CancellationToken ct)
     {
         await using var writer = Writer(transaction);
-        await writer.WriteEffectsAsync(transition, record.RaisedById, record.RespondentId, new Recipients(policy, directory), now, ct);
+        await writer.WriteEffectsAsync(transition, record.RaisedById, record.RespondentId, settings.RecipientsFor(policy, directory), now, ct);
     }
 
     private TransitionWriter Writer(IDbContextTransaction transaction) =>

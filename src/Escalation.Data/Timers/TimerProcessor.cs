@@ -106,7 +106,7 @@ public sealed partial class TimerProcessor(
             }
 
             directory ??= await DirectorySnapshot.LoadAsync(db, ct);
-            await writer.WriteEffectsAsync(transition, timer.RaisedById, timer.RespondentId, new Recipients(table.Policy, directory), now, ct);
+            await writer.WriteEffectsAsync(transition, timer.RaisedById, timer.RespondentId, settings.RecipientsFor(table.Policy, directory), now, ct);
             states[timer.EscalationId] = transition.State;
         }
 

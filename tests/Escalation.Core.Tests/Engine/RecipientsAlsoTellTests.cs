@@ -29,7 +29,7 @@ public class RecipientsAlsoTellTests
 
         Assert.Equal(
             new[] { People.SchoolManager, People.CscManager, People.BoardChair }.Select(p => p.Id).Order(),
-            recipients.Select(r => r.PersonId).Order());
+            recipients.Select(r => r.PersonId!.Value).Order());
     }
 
     [Fact]
@@ -39,7 +39,7 @@ public class RecipientsAlsoTellTests
 
         Assert.Equal(
             new[] { People.SchoolManager, People.CscManager, People.Raiser, People.Respondent }.Select(p => p.Id).Order(),
-            recipients.Select(r => r.PersonId).Order());
+            recipients.Select(r => r.PersonId!.Value).Order());
     }
 
     [Fact]

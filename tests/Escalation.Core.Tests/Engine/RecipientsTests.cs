@@ -18,7 +18,7 @@ public class RecipientsTests
 
     private static void AssertPeople(IEnumerable<Recipient> recipients, params DirectoryPerson[] expected)
     {
-        var actual = recipients.Select(r => r.PersonId).ToList();
+        var actual = recipients.Select(r => r.PersonId!.Value).ToList();
         Assert.Equal(actual.Count, actual.Distinct().Count());
         Assert.Equal(expected.Select(p => p.Name).Order(), People.Directory.NamesOf(actual).Order());
     }
@@ -65,7 +65,7 @@ public class RecipientsTests
 
         Assert.Equal(
             new[] { raiser, respondent, first, second, cscManager }.Select(p => p.Id).Order(),
-            recipients.Select(r => r.PersonId).Order());
+            recipients.Select(r => r.PersonId!.Value).Order());
     }
 
     [Fact]
@@ -78,7 +78,7 @@ public class RecipientsTests
 
         var recipients = new Recipients(Policy, directory).For(Intent(NotificationEvent.StageEntered, 2), raiser.Id, respondent.Id, 2);
 
-        Assert.Equal(new[] { raiser, respondent, schoolManager }.Select(p => p.Id).Order(), recipients.Select(r => r.PersonId).Order());
+        Assert.Equal(new[] { raiser, respondent, schoolManager }.Select(p => p.Id).Order(), recipients.Select(r => r.PersonId!.Value).Order());
     }
 
     [Fact]
@@ -158,7 +158,7 @@ public class RecipientsTests
 
         Assert.Equal(
             new[] { raiser, respondent, head, cscManager, cscSenior }.Select(p => p.Id).Order(),
-            recipients.Select(r => r.PersonId).Order());
+            recipients.Select(r => r.PersonId!.Value).Order());
     }
 
     [Fact]
@@ -171,7 +171,7 @@ public class RecipientsTests
 
         var recipients = new Recipients(Policy, directory).For(Intent(NotificationEvent.StageEntered, 3), raiser.Id, respondent.Id, 3);
 
-        Assert.Equal(new[] { raiser, respondent, senior }.Select(p => p.Id).Order(), recipients.Select(r => r.PersonId).Order());
+        Assert.Equal(new[] { raiser, respondent, senior }.Select(p => p.Id).Order(), recipients.Select(r => r.PersonId!.Value).Order());
     }
 
     [Fact]
