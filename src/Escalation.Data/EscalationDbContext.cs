@@ -24,6 +24,10 @@ public class EscalationDbContext(DbContextOptions options) : IdentityDbContext<P
 
     public DbSet<Invitation> Invitations => Set<Invitation>();
 
+    public DbSet<Assessment> Assessments => Set<Assessment>();
+
+    public DbSet<AssessmentReview> AssessmentReviews => Set<AssessmentReview>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -44,6 +44,156 @@ namespace Escalation.Data.Migrations.Sqlite
                     b.ToTable("agencies", (string)null);
                 });
 
+            modelBuilder.Entity("Escalation.Data.Entities.Assessment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.PrimitiveCollection<string>("ActionsTaken")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("actions_taken");
+
+                    b.Property<string>("AgeBand")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("age_band");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("agency_id");
+
+                    b.Property<string>("Answers")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("answers");
+
+                    b.Property<Guid?>("ApproverId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("approver_id");
+
+                    b.Property<Guid>("AssessedById")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("assessed_by_id");
+
+                    b.Property<int>("ChildAgeYears")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("child_age_years");
+
+                    b.Property<string>("ChildReference")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("child_reference");
+
+                    b.Property<string>("Consulted")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("consulted");
+
+                    b.Property<long?>("ConsultedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("consulted_at");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DefinitionId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("definition_id");
+
+                    b.Property<int>("DefinitionVersion")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("definition_version");
+
+                    b.Property<string>("Explanation")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("explanation");
+
+                    b.Property<bool?>("FraserMet")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("fraser_met");
+
+                    b.Property<string>("Rationale")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rationale");
+
+                    b.Property<bool>("Referred")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("referred");
+
+                    b.PrimitiveCollection<string>("RequiredActions")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("required_actions");
+
+                    b.Property<DateOnly?>("ReviewDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("review_date");
+
+                    b.Property<string>("Rule")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rule");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId");
+
+                    b.HasIndex("ApproverId");
+
+                    b.HasIndex("AssessedById");
+
+                    b.HasIndex("ChildReference");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.ToTable("assessments", (string)null);
+                });
+
+            modelBuilder.Entity("Escalation.Data.Entities.AssessmentReview", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AssessmentId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("assessment_id");
+
+                    b.Property<long?>("DoneAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("done_at");
+
+                    b.Property<long>("DueAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("due_at");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("state");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssessmentId")
+                        .IsUnique();
+
+                    b.HasIndex("State", "DueAt");
+
+                    b.ToTable("assessment_reviews", (string)null);
+                });
+
             modelBuilder.Entity("Escalation.Data.Entities.EscalationRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -728,6 +878,35 @@ namespace Escalation.Data.Migrations.Sqlite
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("user_tokens", (string)null);
+                });
+
+            modelBuilder.Entity("Escalation.Data.Entities.Assessment", b =>
+                {
+                    b.HasOne("Escalation.Data.Entities.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Escalation.Data.Entities.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ApproverId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Escalation.Data.Entities.Person", null)
+                        .WithMany()
+                        .HasForeignKey("AssessedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Escalation.Data.Entities.AssessmentReview", b =>
+                {
+                    b.HasOne("Escalation.Data.Entities.Assessment", null)
+                        .WithMany()
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Escalation.Data.Entities.EscalationRecord", b =>

@@ -1,0 +1,37 @@
+using Escalation.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Escalation.Data.Configurations;
+
+internal sealed class AssessmentConfiguration : IEntityTypeConfiguration<Assessment>
+{
+    public void Configure(EntityTypeBuilder<Assessment> builder)
+    {
+        builder.ToTable("assessments");
+        builder.Property(a => a.DefinitionId).HasMaxLength(100);
+        builder.Property(a => a.ChildReference).HasMaxLength(100);
+        builder.Property(a => a.AgeBand).HasMaxLength(40);
+        builder.Property(a => a.Rule).HasMaxLength(100);
+        builder.Property(a => a.Consulted).HasMaxLength(200);
+        builder.HasOne<Person>().WithMany().HasForeignKey(a => a.AssessedById).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Person>().WithMany().HasForeignKey(a => a.ApproverId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Agency>().WithMany().HasForeignKey(a => a.AgencyId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(a => a.AssessedById);
+        builder.HasIndex(a => a.ChildReference);
+        // The board report counts assessments by the period they were made in.
+        builder.HasIndex(a => a.CreatedAt);
+    }
+}
+
+internal sealed class AssessmentReviewConfiguration : IEntityTypeConfiguration<AssessmentReview>
+{
+    public void Configure(EntityTypeBuilder<AssessmentReview> builder)
+    {
+        builder.ToTable("assessment_reviews");
+        builder.HasOne<Assessment>().WithMany().HasForeignKey(r => r.AssessmentId).OnDelete(DeleteBehavior.Restrict);
+        // One reminder per assessment: a retried save cannot set a second.
+        builder.HasIndex(r => r.AssessmentId).IsUnique();
+        builder.HasIndex(r => new { r.State, r.DueAt });
+    }
+}

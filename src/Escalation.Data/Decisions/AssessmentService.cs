@@ -1,0 +1,126 @@
+using System.Text.Json;
+using Escalation.Core.Decisions;
+using Escalation.Core.Policies;
+using Escalation.Data.Engine;
+using Escalation.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace Escalation.Data.Decisions;
+
+/// <summary>How recording an assessment ended: stored, refused as not valid (400), or refused by the guide's rules (422).</summary>
+public sealed record AssessmentOutcome(
+    Assessment? Assessment,
+    IReadOnlyDictionary<string, string[]>? Invalid = null,
+    IReadOnlyDictionary<string, string[]>? Unprocessable = null);
+
+/// <summary>An assessment with the people it names, for one viewer who may read it.</summary>
+public sealed record AssessmentView(Assessment Assessment, DirectoryPersonName AssessedBy, DirectoryPersonName? Approver);
+
+/// <summary>A person's id, name and agency, as a read-back shows them.</summary>
+public sealed record DirectoryPersonName(Guid Id, string Name, Guid AgencyId);
+
+/// <summary>
+/// Records and reads assessments under the current decision guide. An assessment and its review reminder are written
+/// in one save, so a decision with no referral always has its reminder; nothing is ever updated afterwards.
+/// </summary>
+public sealed class AssessmentService(EscalationDbContext db, DecisionGuideCatalog guides, PolicyCatalog policies, TimeProvider clock)
+{
+    public const int ChildReferenceMax = 100;
+
+    private static readonly JsonSerializerOptions AnswersJson = new(JsonSerializerDefaults.Web);
+
+    /// <summary>The guide new assessments are made under.</summary>
+    public DecisionGuide Guide => guides.Current(DecisionGuideCatalog.SexualActivityId)
+        ?? throw new InvalidOperationException($"No '{DecisionGuideCatalog.SexualActivityId}' decision guide is loaded.");
+
+    public async Task<AssessmentOutcome> RecordAsync(Guid assessorId, DecisionAnswers answers, string? childReference,
+        RecordedDecision? decision, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(answers);
+        var guide = Guide;
+        var evaluation = DecisionEvaluator.Evaluate(guide, answers);
+        var errors = evaluation.Errors.ToDictionary();
+        if (string.IsNullOrWhiteSpace(childReference))
+            errors["childReference"] = ["Enter the child's reference"];
+        else if (childReference.Trim().Length > ChildReferenceMax)
+            errors["childReference"] = [$"This must be {ChildReferenceMax} characters or fewer"];
+        if (errors.Count > 0 || evaluation.Result is not { } result)
+            return new AssessmentOutcome(null, Invalid: errors);
+
+        var now = clock.GetUtcNow();
+        var directory = await DirectorySnapshot.LoadAsync(db, ct);
+        var assessor = directory.Find(assessorId);
+        if (assessor is null)
+            return new AssessmentOutcome(null, Invalid: new Dictionary<string, string[]> { ["body"] = ["Your account is not in the directory"] });
+        var approver = decision?.ApproverId is { } approverId ? directory.Find(approverId) : null;
+        var check = DecisionValidator.Validate(guide, result, decision, assessorId, approver, now, policies.Calendar.LocalDate(now));
+        if (check.Invalid.Count > 0)
+            return new AssessmentOutcome(null, Invalid: check.Invalid);
+        if (check.Unprocessable.Count > 0)
+            return new AssessmentOutcome(null, Unprocessable: check.Unprocessable);
+
+        var assessment = new Assessment
+        {
+            Id = Guid.CreateVersion7(now),
+            DefinitionId = guide.Id,
+            DefinitionVersion = guide.Version,
+            ChildReference = childReference!.Trim(),
+            ChildAgeYears = evaluation.Answers!.ChildAgeYears,
+            Answers = JsonSerializer.Serialize(evaluation.Answers, AnswersJson),
+            AgeBand = result.AgeBand,
+            Rule = result.Rule,
+            RequiredActions = [.. result.RequiredActions],
+            Explanation = result.Explanation,
+            FraserMet = result.FraserMet,
+            ActionsTaken = [.. check.ActionsTaken],
+            Referred = check.Referred,
+            Rationale = Trimmed(decision!.Rationale),
+            Consulted = Trimmed(decision.Consulted),
+            ConsultedAt = decision.ConsultedAt?.ToUniversalTime(),
+            ApproverId = decision.ApproverId,
+            ReviewDate = decision.ReviewDate,
+            AssessedById = assessorId,
+            AgencyId = assessor.AgencyId,
+            CreatedAt = now,
+        };
+        db.Assessments.Add(assessment);
+        if (decision.ReviewDate is { } reviewDate)
+        {
+            db.AssessmentReviews.Add(new AssessmentReview
+            {
+                AssessmentId = assessment.Id,
+                DueAt = ReviewSchedule.DueAt(reviewDate, policies.Calendar.TimeZone),
+                State = TimerState.Pending,
+            });
+        }
+
+        await db.SaveChangesAsync(ct);
+        db.ChangeTracker.Clear();
+        return new AssessmentOutcome(assessment);
+    }
+
+    /// <summary>One assessment, if it exists and the viewer may read it; otherwise null, whichever the reason.</summary>
+    public async Task<AssessmentView?> GetAsync(Guid id, Guid viewerId, CancellationToken ct = default)
+    {
+        var assessment = await db.Assessments.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct);
+        if (assessment is null)
+            return null;
+
+        var directory = await DirectorySnapshot.LoadAsync(db, ct);
+        var viewer = directory.Find(viewerId);
+        var assessor = directory.Find(assessment.AssessedById);
+        if (viewer is null || !AssessmentAccess.CanRead(viewer, assessment.AssessedById, assessor?.ManagerId, assessment.AgencyId, assessment.ApproverId))
+            return null;
+
+        DirectoryPersonName Name(Guid personId) => directory.Find(personId) is { } p
+            ? new DirectoryPersonName(p.Id, p.Name, p.AgencyId)
+            : new DirectoryPersonName(personId, "(no longer in the directory)", Guid.Empty);
+        return new AssessmentView(assessment, Name(assessment.AssessedById), assessment.ApproverId is { } a ? Name(a) : null);
+    }
+
+    /// <summary>The review reminder of an assessment, if it has one.</summary>
+    public Task<AssessmentReview?> ReviewAsync(Guid assessmentId, CancellationToken ct = default) =>
+        db.AssessmentReviews.AsNoTracking().FirstOrDefaultAsync(r => r.AssessmentId == assessmentId, ct);
+
+    private static string? Trimmed(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}
