@@ -98,11 +98,16 @@ public sealed partial class TimerProcessor(
             }
 
             var transition = result.Transition!;
-            if (!await writer.MarkTimerAsync(timer.Id, TimerState.Fired, now, ct)
-                || !await writer.UpdateEscalationAsync(before, transition.State, now, ct))
+            if (!await writer.UpdateEscalationAsync(before, transition.State, now, ct))
             {
-                // Changed under us by another node: leave it for the next batch, which reads it afresh.
+                // A person's move changed it after the claim: leave the timer pending; the next batch reads it afresh.
                 continue;
+            }
+
+            if (!await writer.MarkTimerAsync(timer.Id, TimerState.Fired, now, ct))
+            {
+                // The claim holds the timer's row, so this means the claim failed: undo the whole batch.
+                throw new InvalidOperationException($"Timer {timer.Id} was no longer pending although it was claimed.");
             }
 
             directory ??= await DirectorySnapshot.LoadAsync(db, ct);
