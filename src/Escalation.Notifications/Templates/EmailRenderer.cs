@@ -16,6 +16,9 @@ public sealed record RenderedEmail(string Subject, string Html, string Text);
 /// </summary>
 public sealed partial class EmailRenderer
 {
+    // Scriban's built-in functions, built once: making them afresh for every context costs more than the render itself.
+    private static readonly ScriptObject Builtins = TemplateContext.GetDefaultBuiltinObject();
+
     private readonly EmailTemplates _templates;
     private readonly EmailModel _model;
 
@@ -52,7 +55,7 @@ public sealed partial class EmailRenderer
 
     private static string Run(Template template, ScriptObject model, string? content, string? subject = null)
     {
-        var context = new TemplateContext
+        var context = new TemplateContext(Builtins)
         {
             StrictVariables = true,
             EnableRelaxedMemberAccess = false,

@@ -111,6 +111,19 @@ public sealed class Maildev : IAsyncDisposable
         }
     }
 
+    /// <summary>Waits until mails with all these Message-Ids have arrived, and returns those mails.</summary>
+    public async Task<IReadOnlyList<ReceivedMail>> WaitForMessagesAsync(IReadOnlyCollection<string> messageIds, TimeSpan? timeout = null)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        while (true)
+        {
+            var mails = (await EmailsAsync()).Where(m => messageIds.Contains(m.MessageId)).ToList();
+            if (mails.Count >= messageIds.Count || stopwatch.Elapsed > (timeout ?? TimeSpan.FromSeconds(15)))
+                return mails;
+            await Task.Delay(100);
+        }
+    }
+
     public async Task ClearAsync()
     {
         using var response = await Http.DeleteAsync(new Uri(Api, "email/all"));
