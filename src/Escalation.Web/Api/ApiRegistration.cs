@@ -21,6 +21,7 @@ internal static class ApiRegistration
         api.MapDirectoryEndpoints();
         api.MapEscalationEndpoints();
         api.MapPolicyEndpoints();
+        api.MapDecisionEndpoints();
         api.MapAdminEndpoints();
         return app;
     }

@@ -18,6 +18,7 @@ internal static class EscalationHost
         builder.Services.AddOpenApi();
         builder.Services.AddProblemDetails();
         builder.Services.AddSingleton(PolicyRegistration.LoadCatalog(paths, builder.Configuration));
+        builder.Services.AddDecisionGuides(paths);
         builder.Services.AddEscalationData(builder.Configuration);
         builder.Services.AddEscalationNotifications(builder.Configuration, paths.Templates);
         builder.Services.AddEscalationIdentity();
