@@ -13,6 +13,7 @@ await app.Services.MigrateEscalationDatabaseAsync();
 await app.Services.PrepareAccountsAsync();
 
 app.UseEscalationHardening();
+app.UseEscalationUiBeforeSignIn();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapOpenApi("/openapi/{documentName}.json");

@@ -1,0 +1,41 @@
+using Escalation.Data.Entities;
+using Escalation.Notifications.Admin;
+using Escalation.Web.Pages.Display;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Escalation.Web.Pages.Admin;
+
+internal sealed class FailedMailsModel(OutboxAdmin outbox, DateText dates) : PageModel
+{
+    [TempData]
+    public string? Banner { get; set; }
+
+    public IReadOnlyList<OutboxEntry> Mails { get; private set; } = [];
+
+    public static string Describe(string templateKey) => templateKey switch
+    {
+        "raised" => "New escalation",
+        "stage-entered" => "Escalation moved to a new stage",
+        "reminder" => "Deadline reminder",
+        "deadline-missed" => "Missed deadline",
+        "resolved" => "Escalation resolved",
+        "withdrawn" => "Escalation withdrawn",
+        "invitation" => "Invitation to set a password",
+        "password-reset" => "Password reset link",
+        "decision-review-due" => "Decision review due",
+        _ => templateKey,
+    };
+
+    public string When(DateTimeOffset at) => dates.DateAndTime(at);
+
+    public async Task OnGetAsync(CancellationToken ct) =>
+        Mails = await outbox.ListAsync(OutboxState.Failed, 500, ct);
+
+    public async Task<IActionResult> OnPostRetryAsync(Guid id, CancellationToken ct)
+    {
+        var retried = await outbox.RetryAsync(id, ct);
+        Banner = retried ? "The email will be sent again in the next few seconds." : "That email was already being sent again.";
+        return Redirect("/admin/failed-mails");
+    }
+}

@@ -1,0 +1,19 @@
+using Escalation.Core.Engine;
+using Escalation.Data.Engine;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Escalation.Web.Pages.Escalations;
+
+internal sealed class EscalateModel(EscalationPages pages, EscalationService service) : EscalationActionModel(pages, service)
+{
+    [BindProperty]
+    public string? Reason { get; set; }
+
+    protected override bool Allowed(AllowedActions can) => can.Escalate;
+
+
+    public async Task<IActionResult> OnPostAsync() =>
+        RequireText(Reason, nameof(Reason), "Say why you are escalating")
+            ? await MoveAsync(new Escalate(Reason!.Trim()), nameof(Reason), $"The escalation has moved to stage {View.NextStage?.Number}.")
+            : Page();
+}

@@ -1,0 +1,76 @@
+using Escalation.Web.Api;
+using Escalation.Web.Pages.Display;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Escalation.Web.Pages.Escalations;
+
+/// <summary>One entry of the escalation's history, in words.</summary>
+internal sealed record TimelineItem(string Title, string When, string By, string? Note);
+
+/// <summary>The escalation page: where the email links land. Anyone who may not see it gets 404.</summary>
+internal sealed class ShowModel(EscalationPages pages, DateText dates) : PageModel
+{
+    [TempData]
+    public string? Banner { get; set; }
+
+    public EscalationView View { get; private set; } = null!;
+
+    public string Progress { get; private set; } = string.Empty;
+
+    public IReadOnlyList<StatusTag> Tags { get; private set; } = [];
+
+    public IReadOnlyList<(string, string)> Summary { get; private set; } = [];
+
+    public IReadOnlyList<TimelineItem> Timeline { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        if (await pages.LoadAsync(id, User.PersonId(), ct) is not { } view)
+            return NotFound();
+
+        View = view;
+        var e = view.Escalation;
+        var policy = view.Policy;
+        var stage = PolicyWords.StageName(policy, e.Stage.Number);
+        Progress = e.Status switch
+        {
+            "resolved" => $"Resolved at {PolicyWords.StageNameInSentence(policy, e.Stage.Number)}",
+            "withdrawn" => $"Withdrawn at {PolicyWords.StageNameInSentence(policy, e.Stage.Number)}",
+            _ => $"{stage}, due {dates.DueBy(e.Stage.DueAt)}",
+        };
+        Tags = StatusTag.For(e);
+        Summary =
+        [
+            ("Child's reference", e.Child.Reference),
+            ("Child's age", e.Child.AgeYears is { } age ? $"{age} years" : "Not given"),
+            ("Raised by", view.Party(e.RaisedBy)),
+            ("Whose decision", view.Party(e.Respondent)),
+            ("The decision", e.DecisionChallenged),
+            ("Date of the decision", DateText.Date(e.DecisionDate)),
+            ("What it is about", PolicyWords.Category(policy, e.Category)),
+            ("Level of need", PolicyWords.LevelOfNeed(policy, e.LevelOfNeed)),
+            ("Concern", e.Concern),
+            ("Outcome wanted", e.DesiredOutcome),
+            ("Timescale", e.Track == "urgent" ? $"Urgent: {e.UrgentReason ?? "no reason given"}" : "Standard"),
+            ("Raised on", dates.DateAndTime(e.RaisedAt)),
+            ("Policy", $"{policy.Title}, version {policy.Version}"),
+        ];
+        Timeline = [.. e.History.Reverse().Select(h => new TimelineItem(
+            Title(h.Type, h.Stage, policy), dates.DateAndTime(h.At), h.ById is null ? "Automatically, by the service" : view.Name(h.ById),
+            h.Type is "reminder-sent" or "deadline-missed" ? null : h.Note))];
+        return Page();
+    }
+
+    private static string Title(string type, int stage, Core.Policies.PolicyDefinition policy) => type switch
+    {
+        "raised" => $"Raised at {PolicyWords.StageNameInSentence(policy, stage)}",
+        "responded" => "Response added",
+        "reminder-sent" => $"Reminder sent: the stage {stage} deadline is close",
+        "deadline-missed" => $"Deadline missed at stage {stage}",
+        "escalated" => $"Escalated to {PolicyWords.StageNameInSentence(policy, stage)}",
+        "resolved" => "Resolved",
+        "withdrawn" => "Withdrawn",
+        _ => type,
+    };
+}

@@ -1,0 +1,70 @@
+using System.Text;
+using Microsoft.AspNetCore.Razor.TagHelpers;
+
+namespace Escalation.Web.Pages.Govuk;
+
+/// <summary>GOV.UK radios in a fieldset: <c>&lt;govuk-radios for="Track" label="Which track?" items="Model.Tracks" /&gt;</c>.</summary>
+[HtmlTargetElement("govuk-radios", TagStructure = TagStructure.WithoutEndTag)]
+public sealed class RadiosTagHelper : GovukField
+{
+    public IEnumerable<Choice> Items { get; set; } = [];
+
+    public bool Inline { get; set; }
+
+    public override void Process(TagHelperContext context, TagHelperOutput output)
+    {
+        var html = new StringBuilder(FormGroupStart());
+        FieldsetStart(html);
+        HintAndError(html);
+        html.Append("<div class=\"govuk-radios").Append(Inline ? " govuk-radios--inline" : string.Empty).Append("\" data-module=\"govuk-radios\">");
+        ChoiceList.Append(html, "radio", "govuk-radios", Id, E(Name), Items, value => value == Value);
+        html.Append("</div></fieldset></div>");
+        Write(output, html);
+    }
+}
+
+/// <summary>GOV.UK checkboxes in a fieldset; the model is the list of chosen values.</summary>
+[HtmlTargetElement("govuk-checkboxes", TagStructure = TagStructure.WithoutEndTag)]
+public sealed class CheckboxesTagHelper : GovukField
+{
+    public IEnumerable<Choice> Items { get; set; } = [];
+
+    public override void Process(TagHelperContext context, TagHelperOutput output)
+    {
+        var chosen = ViewContext.ViewData.ModelState.TryGetValue(Name, out var entry) && entry.RawValue is not null
+            ? entry.RawValue switch { string one => [one], string[] many => many, _ => [] }
+            : (For.Model as IEnumerable<string>)?.ToArray() ?? [];
+        var html = new StringBuilder(FormGroupStart());
+        FieldsetStart(html);
+        HintAndError(html);
+        html.Append("<div class=\"govuk-checkboxes\" data-module=\"govuk-checkboxes\">");
+        ChoiceList.Append(html, "checkbox", "govuk-checkboxes", Id, E(Name), Items, chosen.Contains);
+        html.Append("</div></fieldset></div>");
+        Write(output, html);
+    }
+}
+
+internal static class ChoiceList
+{
+    public static void Append(StringBuilder html, string type, string block, string id, string name, IEnumerable<Choice> items, Func<string, bool> isChosen)
+    {
+        var n = 0;
+        foreach (var item in items)
+        {
+            n++;
+            var itemId = n == 1 ? id : $"{id}-{n}";
+            html.Append("<div class=\"").Append(block).Append("__item\"><input class=\"").Append(block).Append("__input\" id=\"").Append(itemId)
+                .Append("\" name=\"").Append(name).Append("\" type=\"").Append(type).Append("\" value=\"")
+                .Append(System.Text.Encodings.Web.HtmlEncoder.Default.Encode(item.Value)).Append('"')
+                .Append(isChosen(item.Value) ? " checked" : string.Empty);
+            if (item.Hint is not null)
+                html.Append(" aria-describedby=\"").Append(itemId).Append("-item-hint\"");
+            html.Append("><label class=\"govuk-label ").Append(block).Append("__label\" for=\"").Append(itemId).Append("\">")
+                .Append(System.Text.Encodings.Web.HtmlEncoder.Default.Encode(item.Text)).Append("</label>");
+            if (item.Hint is not null)
+                html.Append("<div id=\"").Append(itemId).Append("-item-hint\" class=\"govuk-hint ").Append(block).Append("__hint\">")
+                    .Append(System.Text.Encodings.Web.HtmlEncoder.Default.Encode(item.Hint)).Append("</div>");
+            html.Append("</div>");
+        }
+    }
+}
