@@ -16,6 +16,7 @@ public static class DecisionValidator
     /// <summary>How far ahead of the clock a consultation time may be, for clocks that disagree a little.</summary>
     public static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
 
+    /// <summary>Checks a decision; a 400 fault stops the check before the guide's rules (the 422s) are applied.</summary>
     /// <param name="guide">The guide the result came from.</param>
     /// <param name="result">The evaluation the decision answers.</param>
     /// <param name="decision">The decision, or null if none was sent.</param>
