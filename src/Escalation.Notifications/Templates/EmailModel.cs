@@ -48,6 +48,7 @@ internal sealed class EmailModel(DateWords words, Uri baseUrl)
             ["next_stage"] = escalation?.NextStage is { } next ? Stage(next, encode) : null,
             ["link"] = Link(facts, encode),
             ["invitation"] = facts.TemplateKey == EmailTemplateKeys.Invitation ? Invitation(facts, encode) : null,
+            ["reset"] = facts.TemplateKey == EmailTemplateKeys.PasswordReset ? Invitation(facts, encode) : null,
             ["review"] = facts.TemplateKey == EmailTemplateKeys.DecisionReviewDue ? Review(facts, encode) : null,
         };
         return model;
@@ -59,6 +60,7 @@ internal sealed class EmailModel(DateWords words, Uri baseUrl)
     public string LinkFor(MailFacts facts) => _base + facts.TemplateKey switch
     {
         EmailTemplateKeys.Invitation => "/account/invitation?token=" + Uri.EscapeDataString(facts.Payload.GetValueOrDefault("token") ?? string.Empty),
+        EmailTemplateKeys.PasswordReset => "/account/reset-password?token=" + Uri.EscapeDataString(facts.Payload.GetValueOrDefault("token") ?? string.Empty),
         EmailTemplateKeys.DecisionReviewDue => "/decisions/sexual-activity/assessments/" + Uri.EscapeDataString(AssessmentId(facts)),
         _ => "/escalations/" + (facts.Escalation?.Id ?? Guid.Empty).ToString("D", CultureInfo.InvariantCulture),
     };
@@ -111,6 +113,7 @@ internal sealed class EmailModel(DateWords words, Uri baseUrl)
         ["text"] = facts.TemplateKey switch
         {
             EmailTemplateKeys.Invitation => "Set your password",
+            EmailTemplateKeys.PasswordReset => "Choose a new password",
             EmailTemplateKeys.DecisionReviewDue => "Review the assessment",
             _ => "Open the escalation",
         },

@@ -22,10 +22,16 @@ public static class EmailTemplateKeys
     /// <summary>A sexual-activity decision is due for review; the payload carries <c>assessmentId</c>, <c>childReference</c>, <c>reviewDate</c>.</summary>
     public const string DecisionReviewDue = "decision-review-due";
 
+    /// <summary>
+    /// A person asked to reset a forgotten password (the web pages queue it); the payload carries <c>token</c>
+    /// (and optionally <c>expiresAt</c>), and the link is <c>{BaseUrl}/account/reset-password?token=TOKEN</c>.
+    /// </summary>
+    public const string PasswordReset = "password-reset";
+
     /// <summary>Every key; each must have a subject, an HTML and a text template.</summary>
     public static IReadOnlyList<string> All { get; } =
-        [Raised, StageEntered, Reminder, DeadlineMissed, Resolved, Withdrawn, Invitation, DecisionReviewDue];
+        [Raised, StageEntered, Reminder, DeadlineMissed, Resolved, Withdrawn, Invitation, DecisionReviewDue, PasswordReset];
 
     /// <summary>Whether mails of this key are about an escalation (and link to it).</summary>
-    public static bool IsAboutEscalation(string key) => key is not (Invitation or DecisionReviewDue);
+    public static bool IsAboutEscalation(string key) => key is not (Invitation or DecisionReviewDue or PasswordReset);
 }

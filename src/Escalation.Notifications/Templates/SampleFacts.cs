@@ -49,6 +49,14 @@ public static class SampleFacts
         return new MailFacts(EmailTemplateKeys.Invitation, "Nia Newcomer", "nia.newcomer@example.org", "invitee", null, payload);
     }
 
+    public static MailFacts PasswordReset(string token = "r3set-abc", DateTimeOffset? expiresAt = null)
+    {
+        var payload = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["token"] = token };
+        if (expiresAt is { } expires)
+            payload["expiresAt"] = expires.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+        return new MailFacts(EmailTemplateKeys.PasswordReset, "Tess Teacher", "tess.teacher@example.org", "account-holder", null, payload);
+    }
+
     public static MailFacts DecisionReviewDue(string childReference = "CH-2211", string reviewDate = "2026-12-29") =>
         new(EmailTemplateKeys.DecisionReviewDue, "Tess Teacher", "tess.teacher@example.org", "assessor", null,
             new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
@@ -81,6 +89,8 @@ public static class SampleFacts
 
         yield return Invitation();
         yield return Invitation(expiresAt: new DateTimeOffset(2027, 1, 5, 23, 59, 59, TimeSpan.Zero));
+        yield return PasswordReset();
+        yield return PasswordReset(expiresAt: new DateTimeOffset(2026, 12, 19, 10, 0, 0, TimeSpan.Zero));
         yield return DecisionReviewDue();
         yield return DecisionReviewDue(reviewDate: "not a date");
     }

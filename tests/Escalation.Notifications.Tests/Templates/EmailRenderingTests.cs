@@ -162,6 +162,17 @@ public class EmailRenderingTests
     }
 
     [Fact]
+    public void Render_PasswordReset_LinksToTheResetPageWithTheToken()
+    {
+        var mail = Rendering.Render(SampleFacts.PasswordReset("r3s-ET_9", new DateTimeOffset(2026, 12, 19, 10, 0, 0, TimeSpan.Zero)));
+
+        Assert.Contains("http://localhost:5000/account/reset-password?token=r3s-ET_9", mail.Text, StringComparison.Ordinal);
+        Assert.Contains("href=\"http://localhost:5000/account/reset-password?token=r3s-ET_9\"", mail.Html, StringComparison.Ordinal);
+        Assert.Contains("choose a new password by 10am on Saturday 19 December 2026", mail.Text, StringComparison.Ordinal);
+        Assert.Throws<InvalidOperationException>(() => Rendering.Render(SampleFacts.PasswordReset() with { Payload = new Dictionary<string, string>() }));
+    }
+
+    [Fact]
     public void Render_DeadlineOnAJuneEvening_IsTheLondonDayNotTheUtcOne()
     {
         // 23:59:59 BST on Tuesday 30 June is 22:59:59 UTC the same day; midnight BST would be the 30th in UTC but 1 July in London.

@@ -15,7 +15,7 @@ namespace Escalation.Web.Pages.Account;
 /// </summary>
 internal sealed class PasswordResets(EscalationDbContext db, UserManager<Person> users, TimeProvider clock, EngineSettings settings)
 {
-    public const string TemplateKey = "password-reset";
+    public const string TemplateKey = Notifications.Templates.EmailTemplateKeys.PasswordReset;
     public static readonly TimeSpan Lifetime = TimeSpan.FromDays(1);
     private const string BadLink = "This link has expired or has already been used. Ask for a new one from the sign-in page.";
 
