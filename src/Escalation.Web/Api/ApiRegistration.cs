@@ -22,6 +22,7 @@ internal static class ApiRegistration
         api.MapEscalationEndpoints();
         api.MapPolicyEndpoints();
         api.MapDecisionEndpoints();
+        api.MapReportEndpoints();
         api.MapAdminEndpoints();
         return app;
     }

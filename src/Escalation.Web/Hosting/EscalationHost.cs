@@ -21,6 +21,7 @@ internal static class EscalationHost
         builder.Services.AddDecisionGuides(paths);
         builder.Services.AddEscalationData(builder.Configuration);
         builder.Services.AddEscalationNotifications(builder.Configuration, paths.Templates);
+        Escalation.Reports.ReportsRegistration.AddEscalationReports(builder.Services, builder.Configuration, paths.Templates);
         builder.Services.AddEscalationIdentity();
         builder.Services.AddEscalationApi();
         builder.Services.AddEscalationHardening();
