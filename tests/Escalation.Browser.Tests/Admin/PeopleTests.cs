@@ -54,6 +54,33 @@ public sealed class PeopleTests(BrowserFixture fixture)
         Assert.Equal("Your escalations", (await omarVisitor.Page.Locator("h1").InnerTextAsync()).Trim());
     }
 
+    [Fact]
+    public async Task AddPerson_ThenAFailedMail_IsSentAgain()
+    {
+        await using var admin = await Visitor.OpenAsync(fixture, "admin-add-person");
+        await admin.SignInAsync(BrowserApp.AdminEmail, BrowserApp.AdminPassword);
+        await admin.GotoAsync("/admin/people/add", "add-person");
+        await admin.ButtonAsync("Add and send invitation", "add-person-empty");
+        var summary = await admin.Page.Locator(".govuk-error-summary").InnerTextAsync();
+        Assert.Contains("Enter the person's name", summary, StringComparison.Ordinal);
+        Assert.Contains("Choose at least one role", summary, StringComparison.Ordinal);
+        await admin.Page.GetByLabel("Full name").FillAsync("Rosa Nurse");
+        await admin.Page.GetByLabel("Work email address").FillAsync("rosa.nurse@health.example.org");
+        await admin.Page.GetByLabel("Agency", new PageGetByLabelOptions { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Westshire Community Health Trust" });
+        await admin.Page.GetByLabel("Practitioner", new PageGetByLabelOptions { Exact = true }).CheckAsync();
+        await admin.Page.GetByLabel("Line manager (optional)").SelectOptionAsync(new SelectOptionValue { Label = "Ravi Patel (Westshire Community Health Trust)" });
+        await admin.ButtonAsync("Add and send invitation", "person-added");
+        Assert.Contains("Rosa Nurse has been added and sent an invitation", await admin.Page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+        await fixture.Mail.WaitForAsync("rosa.nurse@health.example.org", "Set up your account");
+
+        await fixture.ParkFailedMailAsync("parked.person@youth.example.org", "Parked Person");
+        await admin.GotoAsync("/admin/failed-mails", "failed-mails");
+        Assert.Contains("550 Mailbox unavailable", await admin.Page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+        await admin.ButtonAsync("Send again to parked.person@youth.example.org", "sent-again");
+        Assert.Contains("The email will be sent again", await admin.Page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+        await fixture.Mail.WaitForAsync("parked.person@youth.example.org", "Set up your account");
+    }
+
     private static async Task Upload(Visitor admin, string csv, string shot)
     {
         await admin.Page.GetByLabel("Upload a CSV file").SetInputFilesAsync(new FilePayload

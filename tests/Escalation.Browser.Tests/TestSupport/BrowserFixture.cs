@@ -130,6 +130,22 @@ public sealed class BrowserFixture : IAsyncLifetime
         return result.IsOk ? result.Value!.Id : throw new InvalidOperationException($"Could not raise: {result.Status}");
     }
 
+    /// <summary>Puts an invitation mail in the outbox as failed (parked after its last try), as an outage would leave it.</summary>
+    public async Task ParkFailedMailAsync(string email, string name)
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<EscalationDbContext>();
+        var now = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow();
+        var id = Guid.CreateVersion7(now);
+        db.Outbox.Add(new Data.Entities.OutboxMessage
+        {
+            Id = id, MessageId = $"{id:N}@browser-tests.example.org", TemplateKey = "invitation", RecipientEmail = email,
+            RecipientName = name, RecipientAudience = "invitee", Payload = "{\"token\":\"parked-token\"}", CreatedAt = now,
+            State = Data.Entities.OutboxState.Failed, Attempts = 8, NextAttemptAt = now, LastError = "550 Mailbox unavailable (relay was down)",
+        });
+        await db.SaveChangesAsync();
+    }
+
     /// <summary>How many escalations and outbox mails the database holds: a journey that stores nothing leaves both alone.</summary>
     public async Task<(int Escalations, int Mails)> CountStoredAsync()
     {
