@@ -17,17 +17,27 @@ public static class DataRegistration
     /// </summary>
     public static IServiceCollection AddEscalationData(this IServiceCollection services, IConfiguration configuration)
     {
-        var provider = configuration["Escalation:Database:Provider"] ?? "Sqlite";
-        if (!string.Equals(provider, "Sqlite", StringComparison.OrdinalIgnoreCase))
+        var provider = DatabaseProviders.FromConfiguration(configuration);
+        var connectionString = configuration.GetConnectionString("Escalation");
+        if (provider == DatabaseProvider.Postgres)
         {
-            throw new InvalidOperationException(
-                $"Escalation:Database:Provider: '{provider}' is not supported by this build; use 'Sqlite'.");
-        }
+            if (string.IsNullOrWhiteSpace(connectionString))
+            {
+                throw new InvalidOperationException(
+                    "ConnectionStrings:Escalation: PostgreSQL needs a connection string, for example " +
+                    "'Host=db.example.org;Database=escalation;Username=escalation;Password=...'.");
+            }
 
-        var connectionString = configuration.GetConnectionString("Escalation") ?? DefaultConnectionString;
-        services.AddDbContext<SqliteEscalationDbContext>(options => options.UseSqlite(connectionString));
-        services.AddScoped<EscalationDbContext>(sp => sp.GetRequiredService<SqliteEscalationDbContext>());
-        services.AddSingleton(SqlDialect.Sqlite);
+            services.AddDbContext<PostgresEscalationDbContext>(options => options.UseNpgsql(connectionString));
+            services.AddScoped<EscalationDbContext>(sp => sp.GetRequiredService<PostgresEscalationDbContext>());
+            services.AddSingleton(SqlDialect.Postgres);
+        }
+        else
+        {
+            services.AddDbContext<SqliteEscalationDbContext>(options => options.UseSqlite(connectionString ?? DefaultConnectionString));
+            services.AddScoped<EscalationDbContext>(sp => sp.GetRequiredService<SqliteEscalationDbContext>());
+            services.AddSingleton(SqlDialect.Sqlite);
+        }
 
         var baseUrl = configuration["Escalation:BaseUrl"] ?? "http://localhost:5000";
         var host = Uri.TryCreate(baseUrl, UriKind.Absolute, out var uri) ? uri.Host : "localhost";

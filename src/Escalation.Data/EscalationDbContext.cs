@@ -1,5 +1,6 @@
 using System.Text;
 using Escalation.Data.Entities;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -8,7 +9,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Escalation.Data;
 
 /// <summary>The one database: directory and accounts, escalations, their history, timers and the mail outbox.</summary>
-public class EscalationDbContext(DbContextOptions options) : IdentityDbContext<Person, IdentityRole<Guid>, Guid>(options)
+public class EscalationDbContext(DbContextOptions options)
+    : IdentityDbContext<Person, IdentityRole<Guid>, Guid>(options), IDataProtectionKeyContext
 {
     public DbSet<Agency> Agencies => Set<Agency>();
 
@@ -27,6 +29,9 @@ public class EscalationDbContext(DbContextOptions options) : IdentityDbContext<P
     public DbSet<Assessment> Assessments => Set<Assessment>();
 
     public DbSet<AssessmentReview> AssessmentReviews => Set<AssessmentReview>();
+
+    /// <summary>The data-protection key ring, shared by every copy of the service (cookies, bearer tokens, anti-forgery).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

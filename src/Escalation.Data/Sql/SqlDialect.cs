@@ -18,10 +18,12 @@ public sealed class SqlDialect
     public bool IsSqlite => _isSqlite;
 
     /// <summary>
-    /// Appended to a claiming SELECT: locks the rows of <paramref name="alias"/> so other nodes skip them instead
-    /// of waiting. SQLite needs nothing: its write transaction already excludes every other writer.
+    /// Appended to a claiming SELECT (after its LIMIT): locks the rows of each of <paramref name="aliases"/> until the
+    /// transaction ends, so other nodes skip them instead of waiting, and a node that dies releases them as its
+    /// transaction rolls back. SQLite needs nothing: its write transaction already excludes every other writer.
     /// </summary>
-    public string SkipLocked(string alias) => _isSqlite ? string.Empty : $" FOR UPDATE OF {alias} SKIP LOCKED";
+    public string SkipLocked(params string[] aliases) =>
+        _isSqlite ? string.Empty : $" FOR UPDATE OF {string.Join(", ", aliases)} SKIP LOCKED";
 
     // EF Core stores a Guid as upper-case TEXT on SQLite; Npgsql has a native uuid.
     public object Id(Guid id) => _isSqlite ? id.ToString().ToUpperInvariant() : id;

@@ -70,7 +70,13 @@ public sealed partial class TimerDispatcher(
 
         var next = await processor.NextDueAtAsync(ct);
         var untilNext = next is { } due ? due - clock.GetUtcNow() : settings.PollInterval;
-        return untilNext < TimeSpan.Zero ? TimeSpan.Zero : untilNext < settings.PollInterval ? untilNext : settings.PollInterval;
+        if (untilNext <= TimeSpan.Zero)
+        {
+            // Due but not claimable: another copy holds it, or it was set aside. Look again soon, without spinning.
+            return fired > 0 ? TimeSpan.Zero : settings.PollInterval;
+        }
+
+        return untilNext < settings.PollInterval ? untilNext : settings.PollInterval;
     }
 
     [LoggerMessage(EventId = 20, Level = LogLevel.Information, Message = "Fired {Count} due timers")]

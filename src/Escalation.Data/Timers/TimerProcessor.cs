@@ -136,7 +136,10 @@ public sealed partial class TimerProcessor(
             "SELECT t.id, t.kind, t.stage, e.id, e.policy_id, e.policy_version, e.track, e.status, e.stage, e.highest_stage, " +
             "e.stage_started_at, e.stage_due_at, e.version, e.raised_by_id, e.respondent_id " +
             "FROM timers t JOIN escalations e ON e.id = t.escalation_id " +
-            "WHERE t.state = 'Pending' AND t.due_at < @now AND (t.lease_until IS NULL OR t.lease_until < @now) ORDER BY t.due_at, t.id LIMIT @limit" + sql.SkipLocked("t");
+            "WHERE t.state = 'Pending' AND t.due_at < @now AND (t.lease_until IS NULL OR t.lease_until < @now) ORDER BY t.due_at, t.id LIMIT @limit" +
+            // The escalation is locked with its timer: a person's move on it waits for this batch (and then finds the
+            // version moved on) instead of deadlocking with it, and an escalation a person is moving is skipped for now.
+            sql.SkipLocked("t", "e");
         AddParameter(command, "@now", sql.Instant(now));
         AddParameter(command, "@limit", batchSize);
 

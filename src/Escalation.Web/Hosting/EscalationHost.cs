@@ -3,6 +3,7 @@ using Escalation.Notifications;
 using Escalation.Web.Api;
 using Escalation.Web.Health;
 using Escalation.Web.Identity;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Escalation.Web.Hosting;
@@ -20,6 +21,9 @@ internal static class EscalationHost
         builder.Services.AddSingleton(PolicyRegistration.LoadCatalog(paths, builder.Configuration));
         builder.Services.AddDecisionGuides(paths);
         builder.Services.AddEscalationData(builder.Configuration);
+        // One key ring for every copy of the service, kept in the database: a sign-in cookie, bearer token or
+        // anti-forgery token issued by one copy is accepted by all of them, so a load balancer needs no sticky sessions.
+        builder.Services.AddDataProtection().SetApplicationName("Escalation").PersistKeysToDbContext<EscalationDbContext>();
         builder.Services.AddEscalationNotifications(builder.Configuration, paths.Templates);
         Escalation.Reports.ReportsRegistration.AddEscalationReports(builder.Services, builder.Configuration, paths.Templates);
         builder.Services.AddEscalationIdentity();

@@ -1,22 +1,36 @@
 using Escalation.Core.Engine;
 using Escalation.Data.Entities;
+using Escalation.Testing;
 using Escalation.Web.Tests.TestSupport;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Escalation.Web.Tests.Engine;
 
+/// <summary>The hosted dispatcher on a real SQLite file.</summary>
+public sealed class DispatcherTests() : DispatcherScenarios(new SqliteTestDatabases());
+
+/// <summary>The hosted dispatcher on PostgreSQL.</summary>
+[Trait("Category", "Postgres")]
+[Collection(PostgresGroup.Name)]
+public sealed class PostgresDispatcherTests(TestPostgresFixture postgres) : DispatcherScenarios(new PostgresTestDatabases(postgres.Server));
+
 /// <summary>The hosted dispatcher itself: catching up after downtime, and waking when time moves on.</summary>
-public sealed class DispatcherTests
+public abstract class DispatcherScenarios(ITestDatabases databases) : IDisposable
 {
     private static readonly DateTimeOffset RaisedAt = new(2026, 12, 18, 10, 0, 0, TimeSpan.Zero);
+
+    public void Dispose()
+    {
+        (databases as IDisposable)?.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     [Fact]
     public async Task ServiceStoppedOverDeadline_CaughtUpExactlyOnceWhenStartedAgain()
     {
-        var folder = Directory.CreateTempSubdirectory("escalation-restart-");
-        var databasePath = Path.Combine(folder.FullName, "escalation.db");
+        var database = await databases.CreateAsync();
         Guid id;
-        using (var before = new EngineHost(new FakeTimeProvider(RaisedAt), databasePath: databasePath))
+        using (var before = new EngineHost(new FakeTimeProvider(RaisedAt), database))
         {
             var people = await before.SeedAsync();
             id = (await before.RaiseAsync(people.Teacher, people.Raise())).Value!.Id;
@@ -24,7 +38,7 @@ public sealed class DispatcherTests
 
         // Down from 18 December until 4 January: both the reminder and the deadline passed meanwhile.
         var after = new FakeTimeProvider(new DateTimeOffset(2027, 1, 4, 9, 0, 0, TimeSpan.Zero));
-        using var restarted = new EngineHost(after, dispatcher: true, databasePath);
+        using var restarted = new EngineHost(after, database, dispatcher: true);
         restarted.CreateClient().Dispose(); // starts the host, and with it the dispatcher
 
         var escalation = await WaitUntilAsync(restarted, id, e => e.Stage == 2);
@@ -36,14 +50,12 @@ public sealed class DispatcherTests
         Assert.Single(history, h => h.Type == HistoryType.Escalated);
         Assert.DoesNotContain(history, h => h.Type == HistoryType.ReminderSent);
         Assert.Equal(after.GetUtcNow(), escalation.StageStartedAt);
-        restarted.Dispose();
-        folder.Delete(recursive: true);
     }
 
     [Fact]
     public async Task Dispatcher_WhenTheClockPassesADeadline_WakesAndFiresIt()
     {
-        using var host = new EngineHost(new FakeTimeProvider(RaisedAt), dispatcher: true);
+        using var host = new EngineHost(new FakeTimeProvider(RaisedAt), await databases.CreateAsync(), dispatcher: true);
         var people = await host.SeedAsync();
         var id = (await host.RaiseAsync(people.Teacher, people.Raise())).Value!.Id;
 

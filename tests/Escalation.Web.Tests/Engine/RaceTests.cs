@@ -2,34 +2,55 @@ using Escalation.Core.Engine;
 using Escalation.Data.Engine;
 using Escalation.Data.Entities;
 using Escalation.Data.Timers;
+using Escalation.Testing;
 using Escalation.Web.Tests.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Escalation.Web.Tests.Engine;
 
-public sealed class RaceTests : IDisposable
-{
-    private readonly EngineHost _host = new(new FakeTimeProvider(new DateTimeOffset(2026, 12, 18, 10, 0, 0, TimeSpan.Zero)));
+/// <summary>A person's move racing the dispatcher, on a real SQLite file.</summary>
+public sealed class RaceTests() : RaceScenarios(new SqliteTestDatabases());
 
-    public void Dispose() => _host.Dispose();
+/// <summary>The same races on PostgreSQL, where the two really run at once.</summary>
+[Trait("Category", "Postgres")]
+[Collection(PostgresGroup.Name)]
+public sealed class PostgresRaceTests(TestPostgresFixture postgres) : RaceScenarios(new PostgresTestDatabases(postgres.Server));
+
+public abstract class RaceScenarios(ITestDatabases databases) : IAsyncLifetime, IDisposable
+{
+    private EngineHost? _host;
+
+    private EngineHost Host => _host ?? throw new InvalidOperationException("The host is made in InitializeAsync.");
+
+    public async Task InitializeAsync() =>
+        _host = new EngineHost(new FakeTimeProvider(new DateTimeOffset(2026, 12, 18, 10, 0, 0, TimeSpan.Zero)), await databases.CreateAsync());
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    public void Dispose()
+    {
+        _host?.Dispose();
+        (databases as IDisposable)?.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     [Fact]
     public async Task ResolveRacesDeadline_ExactlyOneWinsAndTheRecordStaysConsistent()
     {
-        var people = await _host.SeedAsync();
+        var people = await Host.SeedAsync();
         var winners = new List<ServiceStatus>();
         for (var round = 0; round < 20; round++)
         {
-            var raised = (await _host.RaiseAsync(people.Teacher, people.Raise())).Value!;
-            _host.Clock.SetUtcNow(raised.StageDueAt.AddHours(-12));
-            await _host.FireDueAsync(); // the reminder: version 2, which the practitioner's page shows
-            _host.Clock.SetUtcNow(raised.StageDueAt.AddMinutes(1));
+            var raised = (await Host.RaiseAsync(people.Teacher, people.Raise())).Value!;
+            Host.Clock.SetUtcNow(raised.StageDueAt.AddHours(-12));
+            await Host.FireDueAsync(); // the reminder: version 2, which the practitioner's page shows
+            Host.Clock.SetUtcNow(raised.StageDueAt.AddMinutes(1));
 
             var (resolve, _) = await RaceAsync(
-                () => _host.InScopeAsync(sp => sp.GetRequiredService<EscalationService>().MoveAsync(
+                () => Host.InScopeAsync(sp => sp.GetRequiredService<EscalationService>().MoveAsync(
                     raised.Id, people.Teacher, new Resolve(OutcomeKind.DecisionChanged, "Referral accepted"), expectedVersion: 2)),
-                () => _host.InScopeAsync(sp => sp.GetRequiredService<TimerProcessor>().FireDueAsync(1)),
+                () => Host.InScopeAsync(sp => sp.GetRequiredService<TimerProcessor>().FireDueAsync(1)),
                 resolveFirst: round % 2 == 0);
             winners.Add(resolve.Status);
 
@@ -37,7 +58,7 @@ public sealed class RaceTests : IDisposable
             if (!resolve.IsOk)
             {
                 // Close it, so its stage-2 timers cannot take part in the next round.
-                await _host.InScopeAsync(sp => sp.GetRequiredService<EscalationService>().MoveAsync(raised.Id, people.Teacher, new Withdraw("Test round over")));
+                await Host.InScopeAsync(sp => sp.GetRequiredService<EscalationService>().MoveAsync(raised.Id, people.Teacher, new Withdraw("Test round over")));
             }
         }
 
@@ -46,14 +67,14 @@ public sealed class RaceTests : IDisposable
 
     private async Task AssertConsistentAsync(Guid id, ServiceResult<EscalationRecord> resolve)
     {
-        var escalation = await _host.EscalationAsync(id);
-        var history = (await _host.HistoryAsync(id)).Select(h => h.Type).ToList();
+        var escalation = await Host.EscalationAsync(id);
+        var history = (await Host.HistoryAsync(id)).Select(h => h.Type).ToList();
         if (resolve.IsOk)
         {
             Assert.Equal(EscalationStatus.Resolved, escalation.Status);
             Assert.Equal(1, escalation.Stage);
             Assert.Equal([HistoryType.Raised, HistoryType.ReminderSent, HistoryType.Resolved], history);
-            Assert.DoesNotContain(await _host.TimersAsync(id), t => t.State == TimerState.Pending);
+            Assert.DoesNotContain(await Host.TimersAsync(id), t => t.State == TimerState.Pending);
         }
         else
         {

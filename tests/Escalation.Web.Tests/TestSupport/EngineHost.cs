@@ -11,8 +11,9 @@ using Microsoft.Extensions.Time.Testing;
 namespace Escalation.Web.Tests.TestSupport;
 
 /// <summary>
-/// The real host on a real SQLite file with a fake clock. The dispatcher is off unless asked for, so tests
-/// fire timers by calling <see cref="TimerProcessor"/> themselves. Two hosts may share one database file.
+/// The real host on a real database (a SQLite file of its own by default, or the one it is given: SQLite or
+/// PostgreSQL) with a fake clock. The dispatcher is off unless asked for, so tests fire timers by calling
+/// <see cref="TimerProcessor"/> themselves. Two hosts may share one database.
 /// </summary>
 public sealed class EngineHost : EscalationAppFactory
 {
@@ -20,6 +21,13 @@ public sealed class EngineHost : EscalationAppFactory
 
     public EngineHost(FakeTimeProvider clock, bool dispatcher = false, string? databasePath = null)
         : base(databasePath)
+    {
+        Clock = clock;
+        _dispatcher = dispatcher;
+    }
+
+    public EngineHost(FakeTimeProvider clock, TestDatabase database, bool dispatcher = false)
+        : base(database)
     {
         Clock = clock;
         _dispatcher = dispatcher;
