@@ -19,6 +19,7 @@ using Microsoft.Extensions.DependencyInjection;
 // --analyze  ANALYZE each database after seeding, so SQLite's planner has statistics (what PRAGMA optimize would give).
 // --profile  instead of timing, break each run into phases (default 5,000 deadlines): Profiler.cs for the engine,
 //            statement by statement for the baseline.
+if (args.Length > 0 && args[0] == "report") return await ReportBenchmark.RunAsync(args[1..]); // ReportBenchmark.cs
 var options = Options.Parse(args);
 if (options is null)
 {

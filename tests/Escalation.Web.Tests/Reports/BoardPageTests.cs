@@ -1,0 +1,84 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Escalation.Web.Tests.Api.Support;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Escalation.Web.Tests.Reports;
+
+/// <summary>The board page at <c>/board</c>: signed in with the cookie, for the same roles as the API, with its own downloads.</summary>
+public sealed partial class BoardPageTests(ApiHost host) : IClassFixture<ApiHost>
+{
+    [Fact]
+    public async Task Board_ReportViewer_SeesThePickerHeadlinesAndDownloads()
+    {
+        using var browser = await SignInAsync(Who.ReportViewer);
+
+        var page = await browser.GetStringAsync(new Uri("/board", UriKind.Relative));
+
+        Assert.Contains("<h1 class=\"govuk-heading-l\">Board report</h1>", page, StringComparison.Ordinal);
+        // Default: the last quarter that has ended before 18 December 2026.
+        Assert.Contains("July to September 2026</h2>", page, StringComparison.Ordinal);
+        Assert.Contains("value=\"2026-04-01:2026-12-18\"", page, StringComparison.Ordinal); // this financial year so far
+        Assert.Contains("Financial year 2025 to 2026", page, StringComparison.Ordinal);
+        Assert.Contains("id=\"headlines\"", page, StringComparison.Ordinal);
+        Assert.Contains("/board?handler=download&amp;format=csv&amp;from=2026-07-01&amp;to=2026-09-30", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Board_LinkFromTheQuarterlyMail_ShowsThatPeriod()
+    {
+        using var browser = await SignInAsync(Who.BoardOfficer);
+
+        var page = await browser.GetStringAsync(new Uri("/board?from=2026-10-01&to=2026-12-31", UriKind.Relative));
+
+        Assert.Contains("October to December 2026</h2>", page, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("csv", "text/csv", "attachment")]
+    [InlineData("json", "application/json", "attachment")]
+    [InlineData("html", "text/html", null)]
+    public async Task Board_Download_GivesTheFormat(string format, string mediaType, string? disposition)
+    {
+        using var browser = await SignInAsync(Who.Chair);
+
+        using var response = await browser.GetAsync(new Uri($"/board?handler=download&format={format}&from=2026-10-01&to=2026-12-31", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(mediaType, response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(disposition, response.Content.Headers.ContentDisposition?.DispositionType);
+    }
+
+    [Fact]
+    public async Task Board_Practitioner_IsRefused()
+    {
+        using var browser = await SignInAsync(Who.Teacher);
+
+        using var response = await browser.GetAsync(new Uri("/board", UriKind.Relative));
+        using var download = await browser.GetAsync(new Uri("/board?handler=download&format=csv&from=2026-10-01&to=2026-12-31", UriKind.Relative));
+
+        Assert.True(response.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.Redirect or HttpStatusCode.Found, $"{(int)response.StatusCode}");
+        Assert.NotEqual(HttpStatusCode.OK, download.StatusCode);
+        Assert.DoesNotContain("Board report", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    private async Task<HttpClient> SignInAsync(Who who)
+    {
+        var people = await host.PeopleAsync();
+        var browser = host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var form = await browser.GetStringAsync(new Uri("/account/sign-in", UriKind.Relative));
+        var antiforgery = AntiforgeryField().Match(form);
+        Assert.True(antiforgery.Success, "The sign-in page has no antiforgery field.");
+        using var signIn = await browser.PostAsync(new Uri("/account/sign-in", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Email"] = people[who].Email,
+            ["Password"] = ApiHost.Password,
+            ["__RequestVerificationToken"] = antiforgery.Groups[1].Value,
+        }));
+        Assert.True(signIn.StatusCode == HttpStatusCode.Redirect, $"The UI sign-in did not succeed: {(int)signIn.StatusCode}");
+        return browser;
+    }
+
+    [GeneratedRegex("<input[^>]*name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryField();
+}
