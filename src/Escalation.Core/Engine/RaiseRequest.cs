@@ -36,6 +36,9 @@ public static class RaiseRequestValidator
     public const int ShortTextMax = 100;
     public const int LongTextMax = 10_000;
 
+    /// <summary>An older decision is almost certainly a typing error, not a live disagreement.</summary>
+    public const int DecisionDateYearsBack = 10;
+
     public static IReadOnlyDictionary<string, string[]> Validate(RaiseRequest request, PolicyDefinition policy, DateOnly today, Guid raiserId)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -71,6 +74,8 @@ public static class RaiseRequestValidator
             Fault("decisionDate", "Enter the date of the decision");
         else if (request.DecisionDate > today)
             Fault("decisionDate", "The date of the decision must be today or in the past");
+        else if (request.DecisionDate < today.AddYears(-DecisionDateYearsBack))
+            Fault("decisionDate", $"The date of the decision must be within the last {DecisionDateYearsBack} years");
         Text(request.Concern, "concern", "Describe your concern", LongTextMax, Fault);
         Text(request.DesiredOutcome, "desiredOutcome", "Say what outcome you want", LongTextMax, Fault);
         ValidateTrackAndStage(request, policy, Fault);

@@ -51,19 +51,39 @@ internal static class DirectoryEndpoints
             errors["name"] = ["Enter the agency's name, in 200 characters or fewer"];
         else if (await db.Agencies.AnyAsync(a => a.Name == name, ct))
             errors["name"] = ["An agency with this name already exists"];
-        if (!Enum.TryParse<AgencyKind>(body.Kind, ignoreCase: false, out var kind) || !Enum.IsDefined(kind) || int.TryParse(body.Kind, out _))
+        // Exact names only: Enum.TryParse would also take numbers and comma lists ("Police, Health").
+        if (body.Kind is null || !Enum.GetNames<AgencyKind>().Contains(body.Kind, StringComparer.Ordinal))
             errors["kind"] = [$"The kind must be one of: {string.Join(", ", Enum.GetNames<AgencyKind>())}"];
+        var kind = errors.ContainsKey("kind") ? default : Enum.Parse<AgencyKind>(body.Kind!);
         if (errors.Count > 0)
             return Problems.Invalid(errors);
 
         var agency = new Agency { Id = Guid.CreateVersion7(), Name = name!, Kind = kind };
         db.Agencies.Add(agency);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Another request created the same name between the check and the insert: the unique index refused it.
+            return Problems.Invalid("name", "An agency with this name already exists");
+        }
+
         return TypedResults.Created($"/api/agencies/{agency.Id}", ToDto(agency));
     }
 
-    private static async Task<IResult> ListPeople(EscalationDbContext db, [FromQuery] string? role, [FromQuery] Guid? agencyId, CancellationToken ct)
+    private static async Task<IResult> ListPeople(EscalationDbContext db, [FromQuery] string? role, [FromQuery(Name = "agencyId")] string? agency,
+        CancellationToken ct)
     {
+        Guid? agencyId = null;
+        if (agency is not null)
+        {
+            if (!Guid.TryParse(agency, out var parsed))
+                return Problems.Invalid("agencyId", "The agency id must be a GUID from GET /api/agencies");
+            agencyId = parsed;
+        }
+
         var directory = await Data.Engine.DirectorySnapshot.LoadAsync(db, ct);
         var people = directory.People
             .Where(p => role is null || p.HasRole(role))

@@ -42,9 +42,20 @@ internal static class EscalationEndpoints
         return TypedResults.Created($"/api/escalations/{dto.Id}", dto);
     }
 
+    // Filters arrive as text so that a bad one gets a 400 naming it, not the framework's anonymous binding failure.
     private static async Task<Results<Ok<IReadOnlyList<EscalationSummaryDto>>, ValidationProblem>> List(HttpContext http, EscalationReader reader,
-        [FromQuery] string? status, [FromQuery] int? stage, [FromQuery] Guid? agencyId, [FromQuery] bool? overdue, CancellationToken ct)
+        [FromQuery] string? status, [FromQuery(Name = "stage")] string? stageText, [FromQuery(Name = "agencyId")] string? agencyText,
+        [FromQuery(Name = "overdue")] string? overdueText, CancellationToken ct)
     {
+        int? stage = null;
+        Guid? agencyId = null;
+        bool overdue = false;
+        if (stageText is not null && !(int.TryParse(stageText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var s) && (stage = s) is not null))
+            return Problems.Invalid("stage", "The stage must be a whole number, such as 2");
+        if (agencyText is not null && !(Guid.TryParse(agencyText, out var a) && (agencyId = a) is not null))
+            return Problems.Invalid("agencyId", "The agency id must be a GUID from GET /api/agencies");
+        if (overdueText is not null && !bool.TryParse(overdueText, out overdue))
+            return Problems.Invalid("overdue", "overdue must be true or false");
         EscalationStatus? parsed = null;
         if (status is not null)
         {
@@ -53,7 +64,7 @@ internal static class EscalationEndpoints
             parsed = known;
         }
 
-        var list = await reader.ListAsync(http.User.PersonId(), new EscalationFilter(parsed, stage, agencyId, overdue == true), ct);
+        var list = await reader.ListAsync(http.User.PersonId(), new EscalationFilter(parsed, stage, agencyId, overdue), ct);
         return TypedResults.Ok(list);
     }
 
@@ -101,6 +112,8 @@ internal static class EscalationEndpoints
         var actions = body.Actions ?? [];
         if (actions.Count > 50 || actions.Any(a => a is { Length: > 2_000 }))
             errors["actions"] = ["List at most 50 agreed actions, each 2,000 characters or fewer"];
+        else if (actions.Any(a => a is not null && (a.Contains('\n', StringComparison.Ordinal) || a.Contains('\r', StringComparison.Ordinal))))
+            errors["actions"] = ["Give each agreed action as its own item, on one line"];
         if (body.Learning is { Length: > TextMax })
             errors["learning"] = [$"This must be {TextMax} characters or fewer"];
         if (body.GoodPractice is { Length: > TextMax })
