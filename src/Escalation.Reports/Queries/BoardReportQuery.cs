@@ -80,19 +80,24 @@ public sealed class BoardReportQuery(
     {
         var p = plan.Parameters(sql);
         var raw = plan.Raw;
-        yield return (9, new QueryJob(range.Escalations(), p, r => raw.Escalations.Add((r.GetInt64(0), r.GetString(1), r.GetInt32(2)))));
-        yield return (8, new QueryJob(range.AgencyPairs(), p, r => raw.AgencyPairs.Add((ReadGuid(r, 0), ReadGuid(r, 1), r.GetInt32(2)))));
-        yield return (7, new QueryJob(range.DeadlinesMissed(), p, r => raw.Missed.Add((r.GetInt32(0), r.GetInt32(1), r.GetInt32(2)))));
-        yield return (6, new QueryJob(range.ResolutionDays(), p, r => raw.Resolutions.Add((r.GetInt64(0), r.GetInt64(1), r.GetInt32(2)))));
-        yield return (5, new QueryJob(range.DeadlinesMet(), p, r => raw.Met.Add((r.GetInt32(0), r.GetInt32(1), r.GetInt32(2)))));
+        yield return (9, new QueryJob(range.Escalations(), p, r => raw.Escalations.Add((L(r, 0), r.GetString(1), I(r, 2)))));
+        yield return (8, new QueryJob(range.AgencyPairs(), p, r => raw.AgencyPairs.Add((ReadGuid(r, 0), ReadGuid(r, 1), I(r, 2)))));
+        yield return (7, new QueryJob(range.DeadlinesMissed(), p, r => raw.Missed.Add((I(r, 0), I(r, 1), I(r, 2)))));
+        yield return (6, new QueryJob(range.ResolutionDays(), p, r => raw.Resolutions.Add((L(r, 0), L(r, 1), I(r, 2)))));
+        yield return (5, new QueryJob(range.DeadlinesMet(), p, r => raw.Met.Add((I(r, 0), I(r, 1), I(r, 2)))));
         if (texts)
         {
             yield return (4, new QueryJob(range.Texts(), p, r => raw.Texts.Add((
-                r.IsDBNull(0) ? null : r.GetString(0), r.IsDBNull(1) ? null : r.GetString(1), r.GetInt32(2)))));
+                r.IsDBNull(0) ? null : r.GetString(0), r.IsDBNull(1) ? null : r.GetString(1), I(r, 2)))));
         }
 
-        yield return (1, new QueryJob(RangeSql.Assessments, p, r => raw.Assessments.Add((r.GetString(0), r.GetBoolean(1), r.GetInt32(2)))));
+        yield return (1, new QueryJob(RangeSql.Assessments, p, r => raw.Assessments.Add((r.GetString(0), r.GetBoolean(1), I(r, 2)))));
     }
+
+    // Providers differ in the integer types they return for COUNT(*) and expressions (SQLite: 64-bit, PostgreSQL: by type).
+    private static int I(DbDataReader reader, int ordinal) => Convert.ToInt32(reader.GetValue(ordinal), CultureInfo.InvariantCulture);
+
+    private static long L(DbDataReader reader, int ordinal) => Convert.ToInt64(reader.GetValue(ordinal), CultureInfo.InvariantCulture);
 
     private static Guid ReadGuid(DbDataReader reader, int ordinal) =>
         reader.GetFieldType(ordinal) == typeof(string) ? Guid.Parse(reader.GetString(ordinal)) : reader.GetGuid(ordinal);
