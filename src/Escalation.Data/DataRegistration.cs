@@ -28,7 +28,7 @@ public static class DataRegistration
                     "'Host=db.example.org;Database=escalation;Username=escalation;Password=...'.");
             }
 
-            services.AddDbContext<PostgresEscalationDbContext>(options => options.UseNpgsql(connectionString));
+            services.AddDbContext<PostgresEscalationDbContext>(options => options.UseNpgsql(WithAutoPrepare(connectionString)));
             services.AddScoped<EscalationDbContext>(sp => sp.GetRequiredService<PostgresEscalationDbContext>());
             services.AddSingleton(SqlDialect.Postgres);
         }
@@ -56,6 +56,18 @@ public static class DataRegistration
         services.Configure<DispatcherOptions>(configuration.GetSection("Escalation:Dispatcher"));
         services.AddHostedService<TimerDispatcher>();
         return services;
+    }
+
+    /// <summary>
+    /// The dispatcher runs the same few statements thousands of times: unless the operator chose otherwise, Npgsql
+    /// prepares any statement used often (on each connection), so PostgreSQL parses and plans it once.
+    /// </summary>
+    internal static string WithAutoPrepare(string connectionString)
+    {
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        if (!builder.ContainsKey("Max Auto Prepare"))
+            builder.MaxAutoPrepare = 64;
+        return builder.ConnectionString;
     }
 
     /// <summary>Brings the database schema up to date. Runs before the service takes any request.</summary>

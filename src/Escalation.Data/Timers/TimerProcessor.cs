@@ -84,9 +84,16 @@ public sealed partial class TimerProcessor(
             return 0;
 
         DirectorySnapshot? directory = null;
-        await using var writer = new TransitionWriter(connection, dbTransaction, sql, settings.MessageIdDomain);
+        // On PostgreSQL the effects of the whole batch go to the server together, at the end: one round trip, not ten a timer.
+        await using var writer = new TransitionWriter(connection, dbTransaction, sql, settings.MessageIdDomain, deferEffects: true);
         foreach (var timer in due)
         {
+            if (writer.HasDeferredEffects(timer.EscalationId))
+            {
+                // A second timer of an escalation moved in this batch: its earlier effects must be in place first.
+                await writer.FlushAsync(ct);
+            }
+
             var before = states[timer.EscalationId];
             var table = catalog.Table(before.PolicyId, before.PolicyVersion);
             Move move = timer.Kind == TimerKind.Deadline ? new DeadlinePassed(timer.Stage) : new ReminderDue(timer.Stage);
@@ -115,6 +122,7 @@ public sealed partial class TimerProcessor(
             states[timer.EscalationId] = transition.State;
         }
 
+        await writer.FlushAsync(ct);
         await transaction.CommitAsync(ct);
         return due.Count;
     }

@@ -129,7 +129,7 @@ public sealed class TestPostgres : IAsyncDisposable
             ["-D", DataDirectory, "-U", User, "--auth=trust", "-E", "UTF8", "--no-locale", "--no-sync", "--no-instructions"]);
         // Durability is not what these tests are about: the service processes are killed, never the database.
         var options = string.Join(' ', "-c listen_addresses=127.0.0.1", $"-p {Port}", $"-k {Folder}", "-c max_connections=300",
-            "-c fsync=off", "-c synchronous_commit=off", "-c full_page_writes=off", "-c shared_buffers=256MB",
+            "-c fsync=off", "-c synchronous_commit=off", "-c full_page_writes=off", "-c shared_buffers=128MB",
             Environment.GetEnvironmentVariable("ESCALATION_PG_OPTIONS") ?? string.Empty);
         AsPostgres(Path.Combine(_bin, "pg_ctl"),
             ["-D", DataDirectory, "-l", Path.Combine(Folder, "server.log"), "-o", options, "-w", "-t", "60", "start"]);
@@ -163,8 +163,10 @@ public sealed class TestPostgres : IAsyncDisposable
     {
         foreach (var folder in Directory.EnumerateDirectories(root, FolderPrefix + "*"))
         {
+            // A folder whose owner file is not written yet belongs to a test run that is starting right now.
             var ownerFile = Path.Combine(folder, "owner.pid");
-            if (File.Exists(ownerFile) && int.TryParse(File.ReadAllText(ownerFile).Trim(), out var owner) && IsAlive(owner))
+            var age = TimeProvider.System.GetUtcNow() - Directory.GetCreationTimeUtc(folder);
+            if (File.Exists(ownerFile) ? int.TryParse(File.ReadAllText(ownerFile).Trim(), out var owner) && IsAlive(owner) : age < TimeSpan.FromHours(1))
                 continue;
             KillByPidFile(Path.Combine(folder, "data"));
             DeleteFolder(folder);
@@ -275,20 +277,4 @@ public sealed class TestPostgres : IAsyncDisposable
 
         return output.Result;
     }
-}
-
-/// <summary>One cluster for every test class of the collection; each test makes its own database on it.</summary>
-public sealed class TestPostgresFixture : IAsyncLifetime
-{
-    public TestPostgres Server { get; private set; } = null!;
-
-    public async Task InitializeAsync() => Server = await TestPostgres.StartAsync();
-
-    public async Task DisposeAsync() => await Server.DisposeAsync();
-}
-
-[CollectionDefinition(Name)]
-public sealed class PostgresGroup : ICollectionFixture<TestPostgresFixture>
-{
-    public const string Name = "postgres";
 }
