@@ -46,16 +46,22 @@ internal static class EngineRun
     /// The host's own registration (DbContext, its EscalationDbContext alias, SqlDialect.Sqlite, EngineSettings,
     /// TimerProcessor), with a stopped clock. Its hosted dispatcher is registered but never started: no host runs here.
     /// </summary>
-    public static ServiceProvider BuildServices(string connectionString, PolicyCatalog catalog)
+    public static ServiceProvider BuildServices(string connectionString, PolicyCatalog catalog) =>
+        BuildServices(connectionString, catalog, new FixedClock(Seeder.Now), dispatcher: false);
+
+    /// <summary>As above with a given clock, and with the hosted dispatcher switched on or off (it starts only if started).</summary>
+    public static ServiceProvider BuildServices(string connectionString, PolicyCatalog catalog, TimeProvider clock, bool dispatcher,
+        string provider = "Sqlite")
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["ConnectionStrings:Escalation"] = connectionString,
+            ["Escalation:Database:Provider"] = provider,
             ["Escalation:BaseUrl"] = "https://" + MessageIdDomain,
-            ["Escalation:Dispatcher:Enabled"] = "false",
+            ["Escalation:Dispatcher:Enabled"] = dispatcher ? "true" : "false",
         }).Build();
         var services = new ServiceCollection();
-        services.AddSingleton<TimeProvider>(new FixedClock(Seeder.Now));
+        services.AddSingleton(clock);
         services.AddSingleton(catalog);
         services.AddLogging();
         services.AddEscalationData(configuration);

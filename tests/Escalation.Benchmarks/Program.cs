@@ -1,165 +1,86 @@
-using System.Diagnostics;
-using System.Globalization;
 using Escalation.Benchmarks;
-using Escalation.Core.Policies;
-using Escalation.Data.Engine;
-using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.DependencyInjection;
 
-// dotnet run -c Release --project tests/Escalation.Benchmarks -- deadlines [--count 50000] [--verify] [--analyze] [--profile]
+// dotnet run -c Release --project tests/Escalation.Benchmarks -- COMMAND [options]
 //
-// Fires N due stage-1 deadlines twice, each time on its own fresh, identical SQLite file: once by hand-written batched
-// SQL (the baseline, RawRun), once through the engine (TimerProcessor.FireDueAsync). Both databases are then checked.
+//   all        every benchmark below at its default size, then one table of figures and ratios (docs/benchmarks.md)
+//              --tiny runs each at a smoke-test size instead
+//   deadlines  P1: the engine against hand-written batched SQL on SQLite       [--count 50000] (DeadlinesBenchmark.cs)
+//   postgres   P1: the engine against hand-written batched SQL on PostgreSQL   [--count 50000] (PostgresBenchmark.cs)
+//   quartz     P1: the engine against Quartz.NET's ADO.NET job store on SQLite [--count 50000] (QuartzBenchmark.cs)
+//   lag        P2: deadline-to-action lag under a steady flow                  [--rate 100 --seconds 60] (LagBenchmark.cs)
+//   http       P3: raising over HTTP, service and bare app as processes        [--seconds 10 --rates 100,200,500] (HttpBenchmark.cs)
+//   report     P4: the board report against a hand-written SQL aggregate       [--count 1000000 --runs 3] (ReportBenchmark.cs)
+//   footprint  P5: idle RSS and cold start, service and bare app               [--runs 3 --idle 5] (FootprintBenchmark.cs)
+//   load       the HTTP load process (started by http; not for direct use)     (LoadClient.cs)
 //
-// Run order: first a warm-up of both at a small size on throwaway files (JIT, tiered compilation, SQLite's code and the
-// file cache), then the raw baseline at N, then the engine at N: one timed run each. At these sizes a run takes seconds
-// to minutes, long enough that repeating it only costs wall time; --engine-first swaps the order to check for bias.
-//
-// --verify   a quick smoke run (no warm-up, default 200 deadlines). In every mode the exit code is 1 if a check fails.
-// --analyze  ANALYZE each database after seeding, so SQLite's planner has statistics (what PRAGMA optimize would give).
-// --profile  instead of timing, break each run into phases (default 5,000 deadlines): Profiler.cs for the engine,
-//            statement by statement for the baseline.
-if (args.Length > 0 && args[0] == "report") return await ReportBenchmark.RunAsync(args[1..]); // ReportBenchmark.cs
-var options = Options.Parse(args);
-if (options is null)
+// Each command ends with the table of its figures. The exit code is 1 if a check fails (a deadline not acted on, a
+// count that differs from the baseline's, a request refused), 2 for a usage error. A missed goal is reported, not failed.
+if (args.Length == 0)
 {
-    Console.Error.WriteLine("usage: Escalation.Benchmarks deadlines|all [--count N] [--batch 500] [--verify] [--analyze] [--profile] [--engine-first]");
+    Console.Error.WriteLine("usage: Escalation.Benchmarks all|deadlines|postgres|quartz|lag|http|report|footprint [options]; see Program.cs");
     return 2;
 }
 
-var catalog = EngineRun.LoadCatalog();
-var policy = catalog.Table(PolicyCatalog.DefaultPolicyId, 1).Policy;
-var dueAt = catalog.Calendar.DueAt(Seeder.Now, policy.Timescale(Track.Standard, 2).Deadline);
-var remindAt = catalog.Calendar.ReminderAt(dueAt, policy.Timescale(Track.Standard, 2).Reminder!);
-Console.WriteLine($"{options.Count:N0} due deadlines, batches of {options.Batch}{(options.Analyze ? ", ANALYZE after seeding" : "")}; " +
-    $"{Environment.ProcessorCount} CPUs, .NET {Environment.Version}, SQLite {new SqliteConnection().ServerVersion}");
-
-if (!options.Verify)
+var rest = args[1..];
+var tiny = rest.Contains("--tiny", StringComparer.Ordinal);
+int code;
+try
 {
-    Console.WriteLine("warming up ...");
-    await RunBothAsync(Math.Min(options.Count, 1_000), profile: false, quiet: true);
+    code = args[0] switch
+    {
+        "load" => await LoadClient.RunAsync(rest),
+        "all" => await AllAsync(tiny),
+        "deadlines" => await DeadlinesBenchmark.RunAsync(args),
+        "postgres" => await PostgresBenchmark.RunAsync(rest),
+        "quartz" => await QuartzBenchmark.RunAsync(rest),
+        "lag" => await LagBenchmark.RunAsync(rest),
+        "http" => await HttpBenchmark.RunAsync(rest),
+        "report" => await ReportBenchmark.RunAsync(rest),
+        "footprint" => await FootprintBenchmark.RunAsync(rest),
+        _ => -1,
+    };
+}
+catch (ArgumentException ex)
+{
+    Console.Error.WriteLine("usage: " + ex.Message);
+    return 2;
 }
 
-var (raw, engine, ok) = await RunBothAsync(options.Count, options.Profile, quiet: false);
-if (!options.Profile)
-    Report(options.Count, engine, raw);
-return ok ? 0 : 1;
-
-async Task<(TimeSpan Raw, TimeSpan Engine, bool Ok)> RunBothAsync(int count, bool profile, bool quiet)
+if (code == -1)
 {
-    TimeSpan raw = default, engine = default;
-    Verification? rawCheck = null, engineCheck = null;
-    foreach (var which in options.EngineFirst ? new[] { "engine", "raw" } : ["raw", "engine"])
+    Console.Error.WriteLine($"unknown command {args[0]}; see Program.cs");
+    return 2;
+}
+
+if (args[0] != "load")
+    Figures.Print(Console.Out);
+return code;
+
+// Every benchmark in one process, one after another, so every ratio's two sides ran minutes apart on the same machine.
+static async Task<int> AllAsync(bool tiny)
+{
+    var failures = 0;
+    async Task Step(string name, Func<Task<int>> run)
     {
-        var path = Path.Combine(Path.GetTempPath(), $"escalation-bench-{which}-{Guid.NewGuid():N}.db");
-        try
+        Console.WriteLine();
+        Console.WriteLine($"==== {name} (load average {Paths.LoadAverage()})");
+        var code = await run();
+        if (code != 0)
         {
-            var connectionString = await Seeder.CreateAsync(path, count, options.Analyze);
-            GC.Collect();
-            GC.WaitForPendingFinalizers();
-            if (which == "raw")
-            {
-                Sql.Timings = profile ? new(StringComparer.Ordinal) : null;
-                raw = await RawRun.RunAsync(connectionString, dueAt, remindAt, options.Batch);
-                rawCheck = Verifier.Check(connectionString, count);
-                if (Sql.Timings is { } timings)
-                    PrintProfile("raw baseline, by statement (the claim and commits are not in the table)", raw, timings, count);
-                Sql.Timings = null;
-            }
-            else if (profile)
-            {
-                await using var services = EngineRun.BuildServices(connectionString, catalog);
-                var profiler = new Profiler(catalog, services.GetRequiredService<EngineSettings>());
-                var stopwatch = Stopwatch.StartNew();
-                await profiler.RunAsync(services, options.Batch);
-                engine = stopwatch.Elapsed;
-                engineCheck = Verifier.Check(connectionString, count);
-                PrintProfile("engine, by phase (Profiler.cs: a timed copy of TimerProcessor)", engine, profiler.Sections, count);
-            }
-            else
-            {
-                engine = await EngineRun.RunAsync(connectionString, catalog, options.Batch);
-                engineCheck = Verifier.Check(connectionString, count);
-            }
-        }
-        finally
-        {
-            SqliteConnection.ClearAllPools();
-            foreach (var suffix in new[] { "", "-wal", "-shm" })
-            {
-                File.Delete(path + suffix);
-            }
+            Console.WriteLine($"==== {name}: FAILED (exit code {code})");
+            failures++;
         }
     }
 
-    ArgumentNullException.ThrowIfNull(rawCheck);
-    ArgumentNullException.ThrowIfNull(engineCheck);
-    var ok = rawCheck.Ok && engineCheck.Ok && rawCheck.OutboxShape == engineCheck.OutboxShape;
-    if (!quiet || !ok)
-    {
-        Print("engine", engineCheck);
-        Print("raw", rawCheck);
-        if (rawCheck.OutboxShape != engineCheck.OutboxShape)
-            Console.WriteLine("FAIL: the raw baseline did not write the same outbox rows as the engine");
-    }
-
-    return (raw, engine, ok);
-}
-
-static void PrintProfile(string title, TimeSpan elapsed, IReadOnlyDictionary<string, (long Ticks, long Count)> sections, int count)
-{
+    string[] Size(params string[] full) => full;
+    await Step("P1 deadlines, SQLite", () => DeadlinesBenchmark.RunAsync(tiny ? Size("deadlines", "--verify", "--count", "200") : Size("deadlines")));
+    await Step("P1 deadlines, PostgreSQL", () => PostgresBenchmark.RunAsync(tiny ? Size("--count", "200") : Size()));
+    await Step("P1 Quartz.NET", () => QuartzBenchmark.RunAsync(tiny ? Size("--count", "200") : Size()));
+    await Step("P2 lag", () => LagBenchmark.RunAsync(tiny ? Size("--rate", "50", "--seconds", "2") : Size()));
+    await Step("P3 http", () => HttpBenchmark.RunAsync(tiny ? Size("--seconds", "1", "--rates", "20") : Size()));
+    await Step("P4 report", () => ReportBenchmark.RunAsync(tiny ? Size("--count", "2000", "--runs", "1") : Size()));
+    await Step("P5 footprint", () => FootprintBenchmark.RunAsync(tiny ? Size("--runs", "1", "--idle", "1") : Size()));
     Console.WriteLine();
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{title}: {elapsed.TotalSeconds:F2} s, {count / elapsed.TotalSeconds:N0} deadlines/s"));
-    Profiler.Print(sections, count);
-}
-
-static void Print(string name, Verification check)
-{
-    Console.WriteLine($"{name}: outbox rows per escalation (rows x escalations): {check.OutboxPerEscalation}");
-    Console.WriteLine($"{name}: outbox rows (template/stage/audience x rows): {check.OutboxShape}");
-    Console.WriteLine(check.Ok ? $"{name}: verified" : $"{name}: FAILED\n  " + string.Join("\n  ", check.Failures));
-}
-
-static void Report(int count, TimeSpan engine, TimeSpan raw)
-{
-    var c = CultureInfo.InvariantCulture;
-    var ratio = raw.TotalSeconds / engine.TotalSeconds;
-    Console.WriteLine();
-    Console.WriteLine(string.Format(c, "{0,-8} {1,10} {2,12} {3,10} {4,12} {5,12} {6,12}", "count", "engine s", "engine /s", "raw s", "raw /s", "engine/raw", "goal"));
-    Console.WriteLine(string.Format(c, "{0,-8} {1,10:F2} {2,12:N0} {3,10:F2} {4,12:N0} {5,11:F2}x {6,12}",
-        count, engine.TotalSeconds, count / engine.TotalSeconds, raw.TotalSeconds, count / raw.TotalSeconds, ratio,
-        ratio >= 0.5 ? ">= 0.5x: met" : ">= 0.5x: MISSED"));
-}
-
-internal sealed record Options(int Count, int Batch, bool Verify, bool Analyze, bool Profile, bool EngineFirst)
-{
-    private static readonly string[] Flags = ["--verify", "--analyze", "--profile", "--engine-first"];
-
-    public static Options? Parse(string[] args)
-    {
-        if (args.Length == 0 || args[0] is not ("deadlines" or "all"))
-            return null;
-
-        int? count = null;
-        var batch = 500;
-        for (var i = 1; i < args.Length; i++)
-        {
-            if (Flags.Contains(args[i]))
-                continue;
-            if (i + 1 >= args.Length || !int.TryParse(args[i + 1], CultureInfo.InvariantCulture, out var value) || value <= 0)
-                return null;
-            switch (args[i])
-            {
-                case "--count": count = value; break;
-                case "--batch": batch = value; break;
-                default: return null;
-            }
-
-            i++;
-        }
-
-        bool Has(string flag) => args.Contains(flag);
-        var defaultCount = Has("--verify") ? 200 : Has("--profile") ? 5_000 : 50_000;
-        return new Options(count ?? defaultCount, batch, Has("--verify"), Has("--analyze"), Has("--profile"), Has("--engine-first"));
-    }
+    Console.WriteLine($"{Environment.ProcessorCount} CPUs, .NET {Environment.Version}, load average at the end {Paths.LoadAverage()}");
+    return failures == 0 ? 0 : 1;
 }
