@@ -38,6 +38,8 @@ internal sealed class EscalationConfiguration : IEntityTypeConfiguration<Escalat
         builder.Property(e => e.Version).IsConcurrencyToken();
         builder.HasOne<Person>().WithMany().HasForeignKey(e => e.RaisedById).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Person>().WithMany().HasForeignKey(e => e.RespondentId).OnDelete(DeleteBehavior.Restrict);
+        // The decision assessment an escalation follows from; assessments are permanent, so the link never dangles.
+        builder.HasOne<Assessment>().WithMany().HasForeignKey(e => e.AssessmentId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(e => e.RaisedAt);
         builder.HasIndex(e => new { e.Status, e.StageDueAt });
     }

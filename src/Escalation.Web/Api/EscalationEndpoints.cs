@@ -1,4 +1,6 @@
 using Escalation.Core.Engine;
+using Escalation.Core.Policies;
+using Escalation.Data.Decisions;
 using Escalation.Data.Engine;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -26,14 +28,25 @@ internal static class EscalationEndpoints
         return api;
     }
 
-    private static async Task<IResult> Raise(HttpContext http, EscalationService service, EscalationReader reader, CancellationToken ct)
+    private static async Task<IResult> Raise(HttpContext http, EscalationService service, EscalationReader reader,
+        AssessmentService assessments, PolicyCatalog policies, TimeProvider clock, CancellationToken ct)
     {
         var (body, problem) = await JsonBody.ReadAsync<RaiseRequest>(http.Request, ct);
         if (problem is not null)
             return problem;
 
         var caller = http.User.PersonId();
-        var result = await service.RaiseAsync(caller, body!, ct);
+        // The immediate-risk refusal comes first, as the service gives it; a bad assessment link is named with any other fault.
+        if (!body!.ImmediateRiskNotReferred && await AssessmentLinkValidator.CheckAsync(assessments, body.AssessmentId, caller, ct) is { } fault)
+        {
+            var policy = policies.Current(PolicyCatalog.DefaultPolicyId)!;
+            var now = clock.GetUtcNow();
+            var errors = RaiseRequestValidator.Validate(body, policy, policies.Calendar.LocalDate(now), caller).ToDictionary();
+            errors[AssessmentLinkValidator.Field] = [fault];
+            return Problems.Invalid(errors);
+        }
+
+        var result = await service.RaiseAsync(caller, body, ct);
         if (!result.IsOk)
             return Problems.From(result, "body");
 

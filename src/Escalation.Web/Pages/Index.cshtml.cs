@@ -20,6 +20,9 @@ internal sealed class IndexModel(EscalationReader reader, EscalationDbContext db
 
     public bool CanRaise => User.IsInRole(Roles.Practitioner);
 
+    /// <summary>Whether the viewer may make a decision assessment (the roles the API allows).</summary>
+    public bool CanAssess => Escalation.Core.Decisions.AssessmentAccess.AssessorRoles.Any(User.IsInRole);
+
     public IReadOnlyList<EscalationListItem> ActionNeeded { get; private set; } = [];
 
     public IReadOnlyList<EscalationListItem> Waiting { get; private set; } = [];

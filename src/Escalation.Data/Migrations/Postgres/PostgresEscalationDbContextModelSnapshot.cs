@@ -355,6 +355,8 @@ namespace Escalation.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AssessmentId");
+
                     b.HasIndex("RaisedAt");
 
                     b.HasIndex("RaisedById");
@@ -645,6 +647,37 @@ namespace Escalation.Data.Migrations.Postgres
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("users", (string)null);
+                });
+
+            modelBuilder.Entity("Escalation.Data.Entities.SessionEntry", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("key");
+
+                    b.Property<DateTimeOffset?>("AbsoluteExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("absolute_expires_at");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<long?>("SlidingSeconds")
+                        .HasColumnType("bigint")
+                        .HasColumnName("sliding_seconds");
+
+                    b.Property<byte[]>("Value")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("value");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("session_entries", (string)null);
                 });
 
             modelBuilder.Entity("Escalation.Data.Entities.StageRecord", b =>
@@ -950,6 +983,11 @@ namespace Escalation.Data.Migrations.Postgres
 
             modelBuilder.Entity("Escalation.Data.Entities.EscalationRecord", b =>
                 {
+                    b.HasOne("Escalation.Data.Entities.Assessment", null)
+                        .WithMany()
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Escalation.Data.Entities.Person", null)
                         .WithMany()
                         .HasForeignKey("RaisedById")

@@ -348,6 +348,8 @@ namespace Escalation.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AssessmentId");
+
                     b.HasIndex("RaisedAt");
 
                     b.HasIndex("RaisedById");
@@ -636,6 +638,37 @@ namespace Escalation.Data.Migrations.Sqlite
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("users", (string)null);
+                });
+
+            modelBuilder.Entity("Escalation.Data.Entities.SessionEntry", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key");
+
+                    b.Property<long?>("AbsoluteExpiresAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("absolute_expires_at");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("expires_at");
+
+                    b.Property<long?>("SlidingSeconds")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sliding_seconds");
+
+                    b.Property<byte[]>("Value")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("value");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("session_entries", (string)null);
                 });
 
             modelBuilder.Entity("Escalation.Data.Entities.StageRecord", b =>
@@ -931,6 +964,11 @@ namespace Escalation.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Escalation.Data.Entities.EscalationRecord", b =>
                 {
+                    b.HasOne("Escalation.Data.Entities.Assessment", null)
+                        .WithMany()
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Escalation.Data.Entities.Person", null)
                         .WithMany()
                         .HasForeignKey("RaisedById")

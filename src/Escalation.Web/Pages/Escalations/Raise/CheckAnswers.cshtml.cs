@@ -1,5 +1,6 @@
 using Escalation.Core.Policies;
 using Escalation.Data;
+using Escalation.Data.Decisions;
 using Escalation.Data.Engine;
 using Escalation.Web.Api;
 using Escalation.Web.Pages.Display;
@@ -8,11 +9,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Escalation.Web.Pages.Escalations.Raise;
 
-internal sealed record AnswerRow(string Question, string Answer, string ChangeUrl);
+/// <summary>One answer; <paramref name="ChangeUrl"/> is null for a row that cannot be changed here, and <paramref name="Link"/> opens what it names.</summary>
+internal sealed record AnswerRow(string Question, string Answer, string? ChangeUrl, string? Link = null);
 
 internal sealed record RaiseProblem(string Message, string? Url);
 
-internal sealed class CheckAnswersModel(RaiseDraftStore store, EscalationDbContext db, PolicyCatalog catalog, EscalationService service)
+internal sealed class CheckAnswersModel(RaiseDraftStore store, EscalationDbContext db, PolicyCatalog catalog, EscalationService service,
+    AssessmentService assessments, DateText dates)
     : RaiseStepModel(store)
 {
     public IReadOnlyList<AnswerRow> Rows { get; private set; } = [];
@@ -40,7 +43,17 @@ internal sealed class CheckAnswersModel(RaiseDraftStore store, EscalationDbConte
         if (FirstUnanswered() is { } missing)
             return Redirect(missing);
 
-        var result = await service.RaiseAsync(User.PersonId(), Draft.ToRequest(), ct);
+        // The same check as the API's: the linked assessment must exist and be readable by the raiser.
+        var request = Draft.ToRequest();
+        if (!request.ImmediateRiskNotReferred && await AssessmentLinkValidator.CheckAsync(assessments, request.AssessmentId, User.PersonId(), ct) is { } fault)
+        {
+            Problems.Add(new RaiseProblem(fault, null));
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            await LoadAsync(ct);
+            return Page();
+        }
+
+        var result = await service.RaiseAsync(User.PersonId(), request, ct);
         if (result.IsOk)
         {
             Store.Clear();
@@ -119,5 +132,14 @@ internal sealed class CheckAnswersModel(RaiseDraftStore store, EscalationDbConte
                 ? PolicyWords.StageName(policy, stage)
                 : $"{PolicyWords.StageName(policy, stage)}. Why: {Draft.StartAtStageReason}", RaiseSteps.Stage),
         ];
+        if (Draft.AssessmentId is { } assessmentId)
+        {
+            var linked = await assessments.GetAsync(assessmentId, User.PersonId(), ct);
+            Rows = [.. Rows, linked is null
+                ? new AnswerRow("Linked assessment", "The linked assessment cannot be found", null)
+                : new AnswerRow("Linked assessment",
+                    $"Decision about a sexually active child, recorded {dates.DateAndTime(linked.Assessment.CreatedAt)} by {linked.AssessedBy.Name}",
+                    null, $"/decisions/sexual-activity/assessments/{assessmentId}")];
+        }
     }
 }

@@ -41,6 +41,9 @@ internal sealed class RaiseDraft
 
     public string? StartAtStageReason { get; set; }
 
+    /// <summary>The decision assessment this escalation follows from, when it was started from one.</summary>
+    public Guid? AssessmentId { get; set; }
+
     /// <summary>Set once the person has seen "Check your answers": each page then goes back there.</summary>
     public bool CheckingAnswers { get; set; }
 
@@ -52,7 +55,7 @@ internal sealed class RaiseDraft
     public RaiseRequest ToRequest() => new(
         ChildReference, ChildAgeYears, RespondentId, Category, LevelOfNeed, DecisionChallenged, DecisionDate, Concern, DesiredOutcome,
         Track ?? "standard", StartAtStage, StartAtStageReason, Track == "urgent" ? UrgentReason : null,
-        ChildAtImmediateRisk == true, ReferralMade == true);
+        ChildAtImmediateRisk == true, ReferralMade == true, AssessmentId);
 }
 
 /// <summary>Keeps the <see cref="RaiseDraft"/> in the person's session (server memory, keyed by a cookie).</summary>

@@ -1,0 +1,103 @@
+using System.Text.Json;
+using Escalation.Core.Decisions;
+using Escalation.Core.Engine;
+using Escalation.Data.Decisions;
+using Escalation.Web.Api;
+using Escalation.Web.Pages.Display;
+using Escalation.Web.Pages.Escalations.Raise;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Escalation.Web.Pages.Decisions;
+
+/// <summary>
+/// A stored assessment, for anyone who may read it (as the API's read-back). A practitioner can start an escalation from
+/// it when Children's Social Care took no further action and concerns remain: the raise journey starts filled in with
+/// the child's reference, the below-threshold category and a link to this assessment.
+/// </summary>
+internal sealed class AssessmentModel(AssessmentService assessments, DecisionGuideCatalog guides, RaiseDraftStore raiseDrafts, DateText dates)
+    : PageModel
+{
+    /// <summary>The policy's category for "referral judged below threshold, or closed with no further action".</summary>
+    public const string BelowThreshold = "below-threshold";
+
+    private static readonly JsonSerializerOptions AnswersJson = new(JsonSerializerDefaults.Web);
+
+    public AssessmentView View { get; private set; } = null!;
+
+    public DecisionGuide Guide { get; private set; } = null!;
+
+    public bool JustRecorded { get; private set; }
+
+    public bool CanEscalate => User.IsInRole(Roles.Practitioner);
+
+    public IReadOnlyList<(string Key, string Value)> Rows { get; private set; } = [];
+
+    public IReadOnlyList<ActionLine> Actions { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        if (await assessments.GetAsync(id, User.PersonId(), ct) is not { } view)
+            return NotFound();
+        View = view;
+        Guide = guides.Find(view.Assessment.DefinitionId, view.Assessment.DefinitionVersion)
+            ?? guides.Current(DecisionGuideCatalog.SexualActivityId)!;
+        JustRecorded = TempData["Recorded"] is "yes";
+        Actions = [.. view.Assessment.RequiredActions.Select(a => new ActionLine(a, Guide.ActionLabel(a), string.Empty, string.Empty))];
+        Rows = BuildRows(view, await assessments.ReviewAsync(id, ct));
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostEscalateAsync(Guid id, CancellationToken ct)
+    {
+        if (!CanEscalate)
+            return Forbid();
+        if (await assessments.GetAsync(id, User.PersonId(), ct) is not { } view)
+            return NotFound();
+
+        // A new draft: whatever was half-raised before gives way to this one.
+        raiseDrafts.Save(new RaiseDraft
+        {
+            ChildReference = view.Assessment.ChildReference,
+            ChildAgeYears = view.Assessment.ChildAgeYears,
+            Category = BelowThreshold,
+            AssessmentId = view.Assessment.Id,
+        });
+        return Redirect(RaiseSteps.ImmediateRisk);
+    }
+
+    private List<(string Key, string Value)> BuildRows(AssessmentView view, Data.Entities.AssessmentReview? review)
+    {
+        var a = view.Assessment;
+        var answers = JsonSerializer.Deserialize<CheckedAnswers>(a.Answers, AnswersJson);
+        string Labels(IEnumerable<string>? keys, IEnumerable<GuideItem> items) =>
+            (keys ?? []).Select(k => items.FirstOrDefault(i => i.Key == k)?.Label ?? k).ToList() is { Count: > 0 } labels
+                ? string.Join("\n", labels)
+                : "None";
+
+        var band = Guide.AgeBands.FirstOrDefault(b => b.Key == a.AgeBand)?.Label ?? a.AgeBand;
+        var flags = answers is null ? [] : PartnerFlags.All.Where(answers.Flag);
+        var rows = new List<(string Key, string Value)>
+        {
+            ("Child's reference", a.ChildReference),
+            ("Child's age", $"{a.ChildAgeYears} years ({band})"),
+            ("Partner's age", answers?.PartnerAgeYears is { } partner ? $"{partner} years" : "Not known"),
+            ("About the partner", Labels(flags, Guide.PartnerFlags)),
+            ("Risk factors", Labels(answers?.Factors, Guide.Factors)),
+            ("Warning signs", Labels(answers?.WarningSigns, Guide.WarningSigns)),
+            ("Contraception asked for", answers?.ContraceptionRequested == true ? "Yes" : "No"),
+        };
+        if (a.FraserMet is { } met)
+            rows.Add(("Fraser criteria", met ? "All met" : "Not all met"));
+        rows.Add(("Actions taken", Labels(a.ActionsTaken, Guide.Actions)));
+        rows.Add(("Referred to Children's Social Care", a.Referred ? "Yes" : "No"));
+        rows.Add(("Why any required action was not taken", a.Rationale ?? "Not given"));
+        rows.Add(("Who was consulted", a.Consulted is null ? "Not given"
+            : a.ConsultedAt is { } at ? $"{a.Consulted}, {dates.DateAndTime(at)}" : a.Consulted));
+        if (view.Approver is { } approver)
+            rows.Add(("Approved by", approver.Name));
+        rows.Add(("Review date", a.ReviewDate is { } date ? DateText.Date(date) + (review is null ? string.Empty : ". You will be reminded by email on the day.") : "None"));
+        rows.Add(("Recorded by", $"{view.AssessedBy.Name}, {dates.DateAndTime(a.CreatedAt)}"));
+        return rows;
+    }
+}
