@@ -22,8 +22,8 @@ internal static class Seeder
 
     public static readonly DateTimeOffset StageDueAt = new(2026, 3, 5, 23, 59, 59, TimeSpan.Zero);
 
-    private static readonly string[] AgencyNames = ["Children's Social Care", "Police", "Health", "School", "Safeguarding Partnership"];
-    private static readonly string[] AgencyKinds = ["ChildrensSocialCare", "Police", "Health", "School", "Other"];
+    internal static readonly string[] AgencyNames = ["Children's Social Care", "Police", "Health", "School", "Safeguarding Partnership"];
+    internal static readonly string[] AgencyKinds = ["ChildrensSocialCare", "Police", "Health", "School", "Other"];
     private static readonly int[] PractitionersPerAgency = [3, 3, 2, 2, 0];
 
     /// <summary>Creates, migrates and seeds the file; returns its connection string. With <paramref name="analyze"/>,
@@ -146,7 +146,7 @@ internal static class Seeder
 
     public static string EscalationId(int i) => Sql.Id(new Guid(i, 0, 0x7000, [0x80, 0, 0, 0, 0, 0, 0, 1]));
 
-    private static string AgencyId(int a) => Sql.Id(new Guid(0x10000000 + a, 0, 0, new byte[8]));
+    internal static string AgencyId(int a) => Sql.Id(new Guid(0x10000000 + a, 0, 0, new byte[8]));
 
     private static SeedPerson Person(int index, string name, string agencyId, string? managerId, string role)
     {

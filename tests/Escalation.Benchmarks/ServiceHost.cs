@@ -85,7 +85,10 @@ internal sealed class ServiceHost : IAsyncDisposable
         while (Stopwatch.GetElapsedTime(StartedAt) < timeout)
         {
             if (_process.HasExited)
-                throw new InvalidOperationException($"the app exited at start with code {_process.ExitCode}; see its app.log");
+            {
+                await _process.WaitForExitAsync();
+                throw new InvalidOperationException($"the app exited at start with code {_process.ExitCode}; the end of its output:\n{LogTail()}");
+            }
             try
             {
                 using var response = await Http.GetAsync(new Uri(Address, "/health/ready"));
@@ -144,6 +147,17 @@ internal sealed class ServiceHost : IAsyncDisposable
         _process.Dispose();
         lock (_gate)
             _log.Dispose();
+    }
+
+    private string LogTail()
+    {
+        lock (_gate)
+        {
+            _log.Flush();
+            using var stream = new FileStream(((FileStream)_log.BaseStream).Name, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            using var reader = new StreamReader(stream);
+            return string.Join('\n', reader.ReadToEnd().Split('\n').TakeLast(30));
+        }
     }
 
     private void Write(string? line)

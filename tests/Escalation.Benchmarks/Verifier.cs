@@ -1,5 +1,7 @@
+using System.Data.Common;
 using System.Globalization;
 using System.Text;
+using Escalation.Data.Sql;
 using Microsoft.Data.Sqlite;
 
 namespace Escalation.Benchmarks;
@@ -17,11 +19,17 @@ internal static class Verifier
     {
         using var connection = new SqliteConnection(connectionString);
         connection.Open();
-        var now = Sql.Instant(Seeder.Now);
+        return Check(connection, SqlDialect.Sqlite, count);
+    }
+
+    /// <summary>The same checks on any provider's connection (the SQL is common to SQLite and PostgreSQL).</summary>
+    public static Verification Check(DbConnection connection, SqlDialect dialect, int count)
+    {
+        var now = dialect.Instant(Seeder.Now);
         var failures = new List<string>();
         void Expect(string what, long expected, string sql, params object[] values)
         {
-            var actual = Sql.Scalar(connection, sql, values);
+            var actual = Scalar(connection, sql, values);
             if (actual != expected)
                 failures.Add(string.Create(CultureInfo.InvariantCulture, $"{what}: expected {expected}, found {actual}"));
         }
@@ -37,7 +45,7 @@ internal static class Verifier
         Expect("DeadlineMissed at stage 1", count, "SELECT COUNT(*) FROM history WHERE type = 'DeadlineMissed' AND stage = 1");
         Expect("Escalated to stage 2", count, "SELECT COUNT(*) FROM history WHERE type = 'Escalated' AND stage = 2");
         Expect("escalations with both history rows", count,
-            "SELECT COUNT(*) FROM (SELECT escalation_id FROM history GROUP BY escalation_id HAVING COUNT(*) = 2)");
+            "SELECT COUNT(*) FROM (SELECT escalation_id FROM history GROUP BY escalation_id HAVING COUNT(*) = 2) AS x");
         Expect("pending timers already due", 0, "SELECT COUNT(*) FROM timers WHERE state = 'Pending' AND due_at <= @p0", now);
         Expect("stage 1 deadlines fired", count, "SELECT COUNT(*) FROM timers WHERE kind = 'Deadline' AND stage = 1 AND state = 'Fired' AND done_at = @p0", now);
         Expect("stage 2 deadlines pending", count, "SELECT COUNT(*) FROM timers WHERE kind = 'Deadline' AND stage = 2 AND state = 'Pending'");
@@ -46,7 +54,7 @@ internal static class Verifier
         Expect("outbox rows not pending", 0, "SELECT COUNT(*) FROM outbox WHERE state <> 'Pending' OR created_at <> @p0", now);
 
         var perEscalation = Rows(connection,
-            "SELECT n, COUNT(*) FROM (SELECT COUNT(*) AS n FROM outbox GROUP BY escalation_id) GROUP BY n ORDER BY n");
+            "SELECT n, COUNT(*) FROM (SELECT COUNT(*) AS n FROM outbox GROUP BY escalation_id) AS x GROUP BY n ORDER BY n");
         if (perEscalation.Count != 1)
             failures.Add("outbox rows per escalation differ between escalations: " + string.Join(", ", perEscalation));
 
@@ -56,16 +64,33 @@ internal static class Verifier
     }
 
     /// <summary>"value x count" for each row of a two-column query.</summary>
-    private static List<string> Rows(SqliteConnection connection, string sql)
+    private static List<string> Rows(DbConnection connection, string sql)
     {
-        using var command = Sql.Prepare(connection, sql, 0);
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
         using var reader = command.ExecuteReader();
         var rows = new List<string>();
         while (reader.Read())
         {
-            rows.Add(new StringBuilder().Append(reader.GetString(0)).Append(" x ").Append(reader.GetInt64(1)).ToString());
+            rows.Add(new StringBuilder().Append(Convert.ToString(reader.GetValue(0), CultureInfo.InvariantCulture))
+                .Append(" x ").Append(Convert.ToInt64(reader.GetValue(1), CultureInfo.InvariantCulture)).ToString());
         }
 
         return rows;
+    }
+
+    private static long Scalar(DbConnection connection, string sql, object[] values)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        for (var i = 0; i < values.Length; i++)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = "@p" + i.ToString(CultureInfo.InvariantCulture);
+            parameter.Value = values[i];
+            command.Parameters.Add(parameter);
+        }
+
+        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 }
