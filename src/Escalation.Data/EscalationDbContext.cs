@@ -30,6 +30,9 @@ public class EscalationDbContext(DbContextOptions options)
 
     public DbSet<AssessmentReview> AssessmentReviews => Set<AssessmentReview>();
 
+    /// <summary>Server-side session entries: the answers of half-finished forms, readable by every copy of the service.</summary>
+    public DbSet<SessionEntry> SessionEntries => Set<SessionEntry>();
+
     /// <summary>The data-protection key ring, shared by every copy of the service (cookies, bearer tokens, anti-forgery).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -1,10 +1,12 @@
 using Escalation.Core.Engine;
+using Escalation.Data.Sessions;
 using Escalation.Web.Pages.Account;
 using Escalation.Web.Pages.Admin;
 using Escalation.Web.Pages.Escalations;
 using Escalation.Web.Pages.Escalations.Raise;
 using Escalation.Web.Pages.Display;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.FileProviders;
 
 namespace Escalation.Web.Hosting;
@@ -31,8 +33,9 @@ internal static class UiRegistration
             options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
 
-        // The answers of a half-raised escalation live in the session, on the server, never in the database.
-        services.AddDistributedMemoryCache();
+        // The answers of a half-finished form live in the session, kept in the database (not in the escalation tables)
+        // so that any copy of the service behind a load balancer can carry on the journey.
+        services.AddSingleton<IDistributedCache, DatabaseDistributedCache>();
         services.AddSession(options =>
         {
             options.Cookie.Name = "escalation-draft";
@@ -78,6 +81,13 @@ internal static class UiRegistration
     public static WebApplication MapEscalationUi(this WebApplication app)
     {
         app.UseSession();
+        // Loads the session from the database before the page runs, so no page reads it with a blocking call.
+        app.Use(async (context, next) =>
+        {
+            if (IsPage(context.Request.Path))
+                await context.Session.LoadAsync(context.RequestAborted);
+            await next(context);
+        });
         app.MapRazorPages();
         return app;
     }
