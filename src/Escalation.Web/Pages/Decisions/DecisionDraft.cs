@@ -88,7 +88,7 @@ internal sealed class DecisionDraft
         ContraceptionRequested == true ? Fraser.ToDictionary(f => f.Key, f => (bool?)f.Value) : null);
 }
 
-/// <summary>Keeps the <see cref="DecisionDraft"/> in the person's session (server memory, keyed by a cookie).</summary>
+/// <summary>Keeps the <see cref="DecisionDraft"/> in the person's session (the database's session_entries table, keyed by a cookie).</summary>
 internal static class DecisionDraftStore
 {
     private const string Key = "decision-draft";

@@ -58,7 +58,7 @@ internal sealed class RaiseDraft
         ChildAtImmediateRisk == true, ReferralMade == true, AssessmentId);
 }
 
-/// <summary>Keeps the <see cref="RaiseDraft"/> in the person's session (server memory, keyed by a cookie).</summary>
+/// <summary>Keeps the <see cref="RaiseDraft"/> in the person's session (the database's session_entries table, keyed by a cookie).</summary>
 internal sealed class RaiseDraftStore(IHttpContextAccessor http)
 {
     private const string Key = "raise-draft";
