@@ -1,0 +1,143 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Escalation.Data;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Escalation.Web.Tests.Decisions;
+
+/// <summary>
+/// The decision pages, signed in with the cookie: who may use them, the API's own reasons shown beside the fields,
+/// and an escalation started from an assessment only by someone who may read it.
+/// </summary>
+public sealed partial class DecisionPageTests(DecisionHost host) : IClassFixture<DecisionHost>
+{
+    private const string Start = "/decisions/sexual-activity";
+
+    [Fact]
+    public async Task Start_Practitioner_SeesTheImmediateRiskGuidance()
+    {
+        using var browser = await SignInAsync(host.People.Teacher);
+
+        var page = await browser.GetStringAsync(new Uri(Start, UriKind.Relative));
+
+        Assert.Contains("If a child is at immediate risk of harm, contact Children's Social Care or the police now", page, StringComparison.Ordinal);
+        Assert.Contains("Children and young people who are sexually active", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Questions_BoardChair_AreRefused()
+    {
+        using var browser = await SignInAsync(host.People.Chair);
+
+        using var response = await browser.GetAsync(new Uri(Start + "/child", UriKind.Relative));
+
+        Assert.True(response.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.Redirect or HttpStatusCode.Found, $"{(int)response.StatusCode}");
+        Assert.DoesNotContain("Child&#x27;s reference", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Record_Under13LeftOutWithoutApprover_ShowsTheApiReasonBesideTheApproverAndStoresNothing()
+    {
+        using var browser = await SignInAsync(host.People.Teacher);
+        var before = await host.AssessmentCountAsync();
+        await PostAsync(browser, Start, []);
+        await PostAsync(browser, Start + "/child", new() { ["ChildReference"] = "CH-PAGE-12", ["ChildAge"] = "12" });
+        await PostAsync(browser, Start + "/partner", []);
+        await PostAsync(browser, Start + "/risk-factors", []);
+        await PostAsync(browser, Start + "/warning-signs", []);
+        await PostAsync(browser, Start + "/contraception", new() { ["Answer"] = "no" });
+
+        using var response = await PostAsync(browser, Start + "/record", new()
+        {
+            ["ActionsTaken"] = "consult-dsl",
+            ["Rationale"] = "Agreed at the strategy meeting.",
+            ["Consulted"] = "Dee Lead",
+            ["ConsultedAt.Day"] = "18", ["ConsultedAt.Month"] = "12", ["ConsultedAt.Year"] = "2026",
+            ["ConsultedTime"] = "09:30",
+            ["ReviewDate.Day"] = "11", ["ReviewDate.Month"] = "1", ["ReviewDate.Year"] = "2027",
+        });
+
+        var page = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("There is a problem", page, StringComparison.Ordinal);
+        Assert.Contains("id=\"ApproverId-error\"", page, StringComparison.Ordinal);
+        Assert.Contains("needs a named senior manager to approve leaving out a required action", page, StringComparison.Ordinal);
+        Assert.Equal(before, await host.AssessmentCountAsync());
+    }
+
+    [Fact]
+    public async Task Child_AgeNotANumber_ErrorSummaryLinksToTheField()
+    {
+        using var browser = await SignInAsync(host.People.Teacher);
+        await PostAsync(browser, Start, []);
+
+        using var response = await PostAsync(browser, Start + "/child", new() { ["ChildReference"] = "CH-1", ["ChildAge"] = "fourteen" });
+
+        var page = await response.Content.ReadAsStringAsync();
+        Assert.Contains("<a href=\"#ChildAge\">Enter the child&#x27;s age as a whole number of years, like 14</a>", page, StringComparison.Ordinal);
+        Assert.Contains("id=\"ChildAge-error\"", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Assessment_AnotherPractitioners_NotFound()
+    {
+        var peers = await host.RecordAsync(host.Peer, Bodies.NoConcern14(child: "CH-PEER-PAGE"));
+        using var browser = await SignInAsync(host.People.Teacher);
+
+        using var response = await browser.GetAsync(new Uri($"{Start}/assessments/{peers}", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.DoesNotContain("CH-PEER-PAGE", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task StartEscalation_FromAnotherPractitionersAssessment_NotFound()
+    {
+        var peers = await host.RecordAsync(host.Peer, Bodies.NoConcern14(child: "CH-PEER-ESC"));
+        using var browser = await SignInAsync(host.People.Teacher);
+
+        using var response = await PostAsync(browser, $"{Start}/assessments/{peers}?handler=Escalate", [], tokenFrom: Start);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task StartEscalation_FromOwnAssessment_TheRaiseJourneyIsFilledInAndShowsTheLink()
+    {
+        var own = await host.RecordAsync(host.People.Teacher, Bodies.NoConcern14(child: "CH-OWN-PAGE"));
+        using var browser = await SignInAsync(host.People.Teacher);
+
+        using var started = await PostAsync(browser, $"{Start}/assessments/{own}?handler=Escalate", []);
+        Assert.Equal("/escalations/raise", started.Headers.Location?.ToString());
+        await PostAsync(browser, "/escalations/raise", new() { ["Answer"] = "no" });
+
+        var child = await browser.GetStringAsync(new Uri("/escalations/raise/child", UriKind.Relative));
+        var category = await browser.GetStringAsync(new Uri("/escalations/raise/category", UriKind.Relative));
+        Assert.Contains("value=\"CH-OWN-PAGE\"", child, StringComparison.Ordinal);
+        Assert.Matches("value=\"below-threshold\" checked", category);
+    }
+
+    private async Task<HttpClient> SignInAsync(Guid who)
+    {
+        var email = await host.Host.InScopeAsync(sp => sp.GetRequiredService<EscalationDbContext>().Users.Where(u => u.Id == who).Select(u => u.Email).SingleAsync());
+        var browser = host.Host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        using var signIn = await PostAsync(browser, "/account/sign-in", new() { ["Email"] = email!, ["Password"] = DecisionHost.Password });
+        Assert.True(signIn.StatusCode == HttpStatusCode.Redirect, $"The UI sign-in did not succeed: {(int)signIn.StatusCode}");
+        return browser;
+    }
+
+    /// <summary>Posts a form with the antiforgery token from the page itself (or from <paramref name="tokenFrom"/>).</summary>
+    private static async Task<HttpResponseMessage> PostAsync(HttpClient browser, string path, Dictionary<string, string> fields, string? tokenFrom = null)
+    {
+        var form = await browser.GetStringAsync(new Uri(tokenFrom ?? path, UriKind.Relative));
+        var antiforgery = AntiforgeryField().Match(form);
+        Assert.True(antiforgery.Success, $"{tokenFrom ?? path} has no antiforgery field.");
+        fields["__RequestVerificationToken"] = antiforgery.Groups[1].Value;
+        return await browser.PostAsync(new Uri(path, UriKind.Relative), new FormUrlEncodedContent(fields));
+    }
+
+    [GeneratedRegex("<input[^>]*name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryField();
+}
