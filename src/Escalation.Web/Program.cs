@@ -14,6 +14,7 @@ await app.Services.PrepareAccountsAsync();
 
 app.UseEscalationHardening();
 app.UseEscalationUiBeforeSignIn();
+app.UseEscalationRateLimits();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapOpenApi("/openapi/{documentName}.json");

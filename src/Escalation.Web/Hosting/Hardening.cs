@@ -10,6 +10,13 @@ internal static class Hardening
 {
     public const long MaxRequestBytes = 4 * 1024 * 1024;
 
+    public const string SignInPageRateLimit = "sign-in-page";
+
+    /// <summary>Sign-in form posts allowed per minute from one network address (a whole office may share one).</summary>
+    public const string SignInAttemptsKey = "Escalation:SignIn:AttemptsPerMinute";
+
+    private const int DefaultSignInAttemptsPerMinute = 20;
+
     public static IServiceCollection AddEscalationHardening(this IServiceCollection services)
     {
         services.Configure<KestrelServerOptions>(options => options.Limits.MaxRequestBodySize = MaxRequestBytes);
@@ -19,8 +26,23 @@ internal static class Hardening
             options.AddPolicy(AuthEndpoints.LoginRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
                 context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = 20, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            // The sign-in page: only its form posts count, so reading the page never uses up the allowance.
+            options.AddPolicy(SignInPageRateLimit, context => HttpMethods.IsPost(context.Request.Method)
+                ? RateLimitPartition.GetFixedWindowLimiter(
+                    context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    _ => new FixedWindowRateLimiterOptions
+                    {
+                        PermitLimit = context.RequestServices.GetRequiredService<IConfiguration>()
+                            .GetValue(SignInAttemptsKey, DefaultSignInAttemptsPerMinute),
+                        Window = TimeSpan.FromMinutes(1),
+                        QueueLimit = 0,
+                    })
+                : RateLimitPartition.GetNoLimiter("read"));
             options.OnRejected = async (context, ct) =>
             {
+                // A page gets the GOV.UK "Too many attempts" page from the status code pages instead.
+                if (UiRegistration.IsPage(context.HttpContext.Request.Path))
+                    return;
                 var problems = context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>();
                 await problems.WriteAsync(new ProblemDetailsContext
                 {
@@ -36,7 +58,8 @@ internal static class Hardening
 
     public static WebApplication UseEscalationHardening(this WebApplication app)
     {
-        app.UseExceptionHandler();
+        // A page that fails shows the GOV.UK error page (re-executed at this path); the API answers a problem document.
+        app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/error/500" });
         app.UseStatusCodePages();
         if (!app.Environment.IsDevelopment())
         {
@@ -64,6 +87,12 @@ internal static class Hardening
             });
             return next(context);
         });
+        return app;
+    }
+
+    /// <summary>After the pages' status code pages, so that a page refused for too many attempts gets a GOV.UK page.</summary>
+    public static WebApplication UseEscalationRateLimits(this WebApplication app)
+    {
         app.UseRateLimiter();
         return app;
     }
@@ -71,7 +100,8 @@ internal static class Hardening
 
 /// <summary>
 /// Turns the errors a client can cause (a body too large, a malformed request) into their own status codes, and
-/// anything else into a problem document with no detail of the fault, which is logged instead.
+/// anything else into a problem document with no detail of the fault, which is logged instead. A page's fault is
+/// left to the re-executed error page.
 /// </summary>
 internal sealed partial class LastResortExceptionHandler(IProblemDetailsService problems, ILogger<LastResortExceptionHandler> logger)
     : IExceptionHandler
@@ -79,8 +109,12 @@ internal sealed partial class LastResortExceptionHandler(IProblemDetailsService 
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         var status = exception is Microsoft.AspNetCore.Http.BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError;
+        // The request path already names the error page here; the path that failed is kept in this feature.
+        var path = httpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? httpContext.Request.Path.Value ?? string.Empty;
         if (status >= 500)
-            LogUnhandled(logger, httpContext.Request.Method, httpContext.Request.Path, exception);
+            LogUnhandled(logger, httpContext.Request.Method, path, exception);
+        if (UiRegistration.IsPage(path) && status >= 500)
+            return false;
 
         httpContext.Response.StatusCode = status;
         return await problems.TryWriteAsync(new ProblemDetailsContext

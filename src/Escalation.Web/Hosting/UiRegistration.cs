@@ -92,7 +92,8 @@ internal static class UiRegistration
         return app;
     }
 
-    private static bool IsPage(PathString path) =>
+    /// <summary>Whether a request is for a web page, not the API, health checks or OpenAPI.</summary>
+    public static bool IsPage(PathString path) =>
         !path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
         && !path.StartsWithSegments("/health", StringComparison.OrdinalIgnoreCase)
         && !path.StartsWithSegments("/openapi", StringComparison.OrdinalIgnoreCase);

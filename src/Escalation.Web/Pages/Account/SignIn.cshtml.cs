@@ -1,10 +1,13 @@
 using Escalation.Data.Entities;
+using Escalation.Web.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace Escalation.Web.Pages.Account;
 
+[EnableRateLimiting(Hardening.SignInPageRateLimit)]
 internal sealed class SignInModel(SignInManager<Person> signIn) : PageModel
 {
     [BindProperty]
