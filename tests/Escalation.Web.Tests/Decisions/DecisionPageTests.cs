@@ -81,6 +81,49 @@ public sealed partial class DecisionPageTests(DecisionHost host) : IClassFixture
     }
 
     [Fact]
+    public async Task Fraser_14AskingForContraception_OneLeftUnanswered_NamedWithTheApiWords()
+    {
+        using var browser = await SignInAsync(host.People.Teacher);
+        await PostAsync(browser, Start, []);
+        await PostAsync(browser, Start + "/child", new() { ["ChildReference"] = "CH-FRASER", ["ChildAge"] = "14" });
+        await PostAsync(browser, Start + "/partner", new() { ["PartnerAge"] = "15" });
+        await PostAsync(browser, Start + "/risk-factors", []);
+        await PostAsync(browser, Start + "/warning-signs", []);
+        using var asked = await PostAsync(browser, Start + "/contraception", new() { ["Answer"] = "yes" });
+        Assert.Equal(Start + "/fraser", asked.Headers.Location?.ToString());
+
+        using var response = await PostAsync(browser, Start + "/fraser", new()
+        {
+            ["Answers[0]"] = "yes", ["Answers[1]"] = "yes", ["Answers[2]"] = "yes", ["Answers[3]"] = "yes",
+        });
+
+        var page = await response.Content.ReadAsStringAsync();
+        Assert.Contains("<a href=\"#Answers-4\">Answer yes or no: Their best interests require advice or treatment without parental consent</a>", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Result_14AllFraserCriteriaMet_ShowsTheMetNoteAndTheActions()
+    {
+        using var browser = await SignInAsync(host.People.Teacher);
+        await PostAsync(browser, Start, []);
+        await PostAsync(browser, Start + "/child", new() { ["ChildReference"] = "CH-FRASER-MET", ["ChildAge"] = "14" });
+        await PostAsync(browser, Start + "/partner", new() { ["PartnerAge"] = "15" });
+        await PostAsync(browser, Start + "/risk-factors", []);
+        await PostAsync(browser, Start + "/warning-signs", []);
+        await PostAsync(browser, Start + "/contraception", new() { ["Answer"] = "yes" });
+        using var answered = await PostAsync(browser, Start + "/fraser", new()
+        {
+            ["Answers[0]"] = "yes", ["Answers[1]"] = "yes", ["Answers[2]"] = "yes", ["Answers[3]"] = "yes", ["Answers[4]"] = "yes",
+        });
+        Assert.Equal(Start + "/result", answered.Headers.Location?.ToString());
+
+        var page = await browser.GetStringAsync(new Uri(Start + "/result", UriKind.Relative));
+
+        Assert.Contains("All five Fraser criteria are met", page, StringComparison.Ordinal);
+        Assert.Contains("At minimum, take advice from your organisation&#x27;s named safeguarding professional.", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Assessment_AnotherPractitioners_NotFound()
     {
         var peers = await host.RecordAsync(host.Peer, Bodies.NoConcern14(child: "CH-PEER-PAGE"));
