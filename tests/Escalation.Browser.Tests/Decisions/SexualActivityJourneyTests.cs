@@ -128,6 +128,39 @@ public sealed class SexualActivityJourneyTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task Decision_15AskingForContraception_FraserNotAllMet_ResultSaysSo()
+    {
+        await using var teacher = await Visitor.OpenAsync(fixture, "decisions/fraser");
+        await teacher.SignInAsync(Demo.Teacher);
+        var page = teacher.Page;
+        await teacher.GotoAsync(DecisionJourney.Start, "start");
+        await teacher.ButtonAsync("Start now", "child");
+        await page.GetByLabel("Child's reference").FillAsync("CH-1515");
+        await page.GetByLabel("Child's age in years").FillAsync("15");
+        await teacher.ButtonAsync("Continue", "partner");
+        await page.GetByLabel("Partner's age in years, if you know it").FillAsync("16");
+        await teacher.ButtonAsync("Continue", "risk-factors");
+        await teacher.ButtonAsync("Continue", "warning-signs");
+        await teacher.ButtonAsync("Continue", "contraception");
+        await page.GetByLabel("Yes", new PageGetByLabelOptions { Exact = true }).CheckAsync();
+        await teacher.ButtonAsync("Continue", "fraser");
+
+        // Each criterion is a yes-or-no question; one left out is named, as the API names it.
+        var criteria = page.Locator(".govuk-radios");
+        Assert.Equal(5, await criteria.CountAsync());
+        for (var i = 0; i < 4; i++)
+            await criteria.Nth(i).GetByLabel("Yes", new LocatorGetByLabelOptions { Exact = true }).CheckAsync();
+        await teacher.ButtonAsync("Continue", "fraser-one-missing");
+        Assert.Contains("Answer yes or no: Their best interests require advice or treatment without parental consent",
+            await page.Locator(".govuk-error-summary").InnerTextAsync(), StringComparison.Ordinal);
+        await page.Locator(".govuk-radios").Nth(4).GetByLabel("No", new LocatorGetByLabelOptions { Exact = true }).CheckAsync();
+        await teacher.ButtonAsync("Continue", "result");
+
+        Assert.Contains("Not all five Fraser criteria are met", await page.Locator("#explanation").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("Discuss with your designated safeguarding lead", await page.Locator("#required-actions").InnerTextAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Decision_Age18_RefusedAsOutOfScope_AndNothingStored()
     {
         var before = await DecisionJourney.AssessmentCountAsync(fixture);
