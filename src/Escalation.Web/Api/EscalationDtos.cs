@@ -23,6 +23,7 @@ internal sealed record EscalationDto(
     string DesiredOutcome,
     string? StartAtStageReason,
     string? UrgentReason,
+    Guid? AssessmentId,
     DateTimeOffset RaisedAt,
     OutcomeDto? Outcome,
     IReadOnlyList<HistoryDto> History,
@@ -58,7 +59,7 @@ internal static class EscalationMapping
         e.Id, e.Reference, Lower(e.Status), Lower(e.Track), new PolicyRefDto(e.PolicyId, e.PolicyVersion),
         Stage(e, policy, now), new ChildDto(e.ChildReference, e.ChildAgeYears), e.Category, e.LevelOfNeed,
         Party(people, e.RaisedById), Party(people, e.RespondentId), e.DecisionChallenged, e.DecisionDate, e.Concern,
-        e.DesiredOutcome, e.StartAtStageReason, e.UrgentReason, e.RaisedAt, Outcome(e),
+        e.DesiredOutcome, e.StartAtStageReason, e.UrgentReason, e.AssessmentId, e.RaisedAt, Outcome(e),
         [.. history.Select(h => new HistoryDto(h.At, JsonNames.Kebab(h.Type), h.Stage, h.ById, h.Note))],
         e.Version);
 

@@ -162,6 +162,30 @@ public sealed partial class DecisionPageTests(DecisionHost host) : IClassFixture
         Assert.Matches("value=\"below-threshold\" checked", category);
     }
 
+    [Fact]
+    public async Task EscalationPage_FromAnAssessment_RaiserGetsTheLink_OtherAgencyIsToldItExistsWithoutALink()
+    {
+        var own = await host.RecordAsync(host.People.Teacher, Bodies.NoConcern14(child: "CH-LINKED-PAGE"));
+        var raised = await host.PostAsync(host.People.Teacher, "/api/escalations", new System.Text.Json.Nodes.JsonObject
+        {
+            ["childReference"] = "CH-LINKED-PAGE", ["childAgeYears"] = 14, ["respondentId"] = host.People.SocialWorker,
+            ["category"] = "below-threshold", ["levelOfNeed"] = 3, ["decisionChallenged"] = "Closed with no further action",
+            ["decisionDate"] = "2026-12-17", ["concern"] = "Her partner is 19.", ["desiredOutcome"] = "A strategy discussion",
+            ["track"] = "standard", ["childAtImmediateRisk"] = false, ["immediateReferralMade"] = false, ["assessmentId"] = own,
+        });
+        Assert.True(raised.Status == HttpStatusCode.Created, $"{raised.Status}: {raised.Json}");
+        var id = raised.Json!["id"]!.GetValue<Guid>();
+        using var raiser = await SignInAsync(host.People.Teacher);
+        using var respondent = await SignInAsync(host.People.SocialWorker);
+
+        var raiserPage = await raiser.GetStringAsync(new Uri($"/escalations/{id}", UriKind.Relative));
+        var respondentPage = await respondent.GetStringAsync(new Uri($"/escalations/{id}", UriKind.Relative));
+
+        Assert.Contains($"href=\"{Start}/assessments/{own}\"", raiserPage, StringComparison.Ordinal);
+        Assert.Contains("Decision assessment</h2>", respondentPage, StringComparison.Ordinal);
+        Assert.DoesNotContain($"/assessments/{own}", respondentPage, StringComparison.Ordinal);
+    }
+
     private async Task<HttpClient> SignInAsync(Guid who)
     {
         var email = await host.Host.InScopeAsync(sp => sp.GetRequiredService<EscalationDbContext>().Users.Where(u => u.Id == who).Select(u => u.Email).SingleAsync());

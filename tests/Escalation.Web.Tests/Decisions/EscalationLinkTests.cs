@@ -67,6 +67,8 @@ public sealed class EscalationLinkTests(DecisionHost host) : IClassFixture<Decis
         var id = answer.Json!["id"]!.GetValue<Guid>();
         var stored = await host.Host.InScopeAsync(sp => sp.GetRequiredService<EscalationDbContext>().Escalations.AsNoTracking().SingleAsync(e => e.Id == id));
         Assert.Equal(own, stored.AssessmentId);
+        var read = await host.GetAsync(host.People.Teacher, $"{Escalations}/{id}");
+        Assert.Equal(own, read.Json!["assessmentId"]!.GetValue<Guid>());
     }
 
     [Fact]

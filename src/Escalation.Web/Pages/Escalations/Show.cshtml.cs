@@ -1,3 +1,4 @@
+using Escalation.Data.Decisions;
 using Escalation.Web.Api;
 using Escalation.Web.Pages.Display;
 using Microsoft.AspNetCore.Mvc;
@@ -9,7 +10,7 @@ namespace Escalation.Web.Pages.Escalations;
 internal sealed record TimelineItem(string Title, string When, string By, string? Note);
 
 /// <summary>The escalation page: where the email links land. Anyone who may not see it gets 404.</summary>
-internal sealed class ShowModel(EscalationPages pages, DateText dates) : PageModel
+internal sealed class ShowModel(EscalationPages pages, DateText dates, AssessmentService assessments) : PageModel
 {
     [TempData]
     public string? Banner { get; set; }
@@ -23,6 +24,9 @@ internal sealed class ShowModel(EscalationPages pages, DateText dates) : PageMod
     public IReadOnlyList<(string, string)> Summary { get; private set; } = [];
 
     public IReadOnlyList<TimelineItem> Timeline { get; private set; } = [];
+
+    /// <summary>Whether a decision assessment is linked, and whether this viewer may open it.</summary>
+    public (bool Linked, bool Readable) Assessment { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
@@ -56,6 +60,8 @@ internal sealed class ShowModel(EscalationPages pages, DateText dates) : PageMod
             ("Raised on", dates.DateAndTime(e.RaisedAt)),
             ("Policy", $"{policy.Title}, version {policy.Version}"),
         ];
+        if (e.AssessmentId is { } assessmentId)
+            Assessment = (true, await assessments.GetAsync(assessmentId, User.PersonId(), ct) is not null);
         Timeline = [.. e.History.Reverse().Select(h => new TimelineItem(
             Title(h.Type, h.Stage, policy), dates.DateAndTime(h.At), h.ById is null ? "Automatically, by the service" : view.Name(h.ById),
             h.Type is "reminder-sent" or "deadline-missed" ? null : h.Note))];
