@@ -5,6 +5,7 @@ using Escalation.Data;
 using Escalation.Data.Timers;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Escalation.Benchmarks;
 
@@ -51,7 +52,7 @@ internal static class EngineRun
 
     /// <summary>As above with a given clock, and with the hosted dispatcher switched on or off (it starts only if started).</summary>
     public static ServiceProvider BuildServices(string connectionString, PolicyCatalog catalog, TimeProvider clock, bool dispatcher,
-        string provider = "Sqlite")
+        string provider = "Sqlite", ILoggerProvider? logs = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -63,7 +64,11 @@ internal static class EngineRun
         var services = new ServiceCollection();
         services.AddSingleton(clock);
         services.AddSingleton(catalog);
-        services.AddLogging();
+        services.AddLogging(logging =>
+        {
+            if (logs is not null)
+                logging.AddProvider(logs);
+        });
         services.AddEscalationData(configuration);
         return services.BuildServiceProvider(validateScopes: true);
     }

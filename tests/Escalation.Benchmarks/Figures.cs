@@ -54,6 +54,19 @@ internal sealed class Args(string[] args)
         Text(name) is { } text ? double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture) is var v && v > 0 ? v
             : throw new ArgumentException($"{name} must be positive") : fallback;
 
+    /// <summary>Every "--env KEY=VALUE" pair.</summary>
+    public Dictionary<string, string> Environment()
+    {
+        var pairs = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i + 1 < args.Length; i++)
+        {
+            if (args[i] == "--env" && args[i + 1].Split('=', 2) is [var key, var value])
+                pairs[key] = value;
+        }
+
+        return pairs;
+    }
+
     public int[] Ints(string name, int[] fallback) =>
         Text(name) is { } text ? text.Split(',').Select(t => int.Parse(t, NumberStyles.Integer, CultureInfo.InvariantCulture)).ToArray() : fallback;
 }

@@ -9,6 +9,7 @@ namespace Escalation.Benchmarks;
 /// (the service also seeds the demo partnership) and is reported apart; then --runs starts on that existing file, each
 /// timed from just before the process is launched to the first 200 from /health/ready (polled every 10 ms), after
 /// which the process is left idle for --idle seconds and its VmRSS read from /proc. The median run is reported.
+/// --env KEY=VALUE (repeatable) adds to the service's environment, to try a runtime setting (DOTNET_gcServer=0, say).
 /// </para>
 /// </summary>
 internal static class FootprintBenchmark
@@ -20,11 +21,12 @@ internal static class FootprintBenchmark
         var options = new Args(args);
         var runs = options.Int("--runs", 3);
         var idle = options.Double("--idle", 5);
+        var extra = options.Environment();
         var root = Directory.CreateTempSubdirectory("escalation-bench-footprint-").FullName;
         try
         {
             Console.WriteLine($"load average {Paths.LoadAverage()}; {runs} starts each, idle {idle:N0} s before reading RSS");
-            var service = await MeasureAsync("service", Paths.WebDll, Path.Combine(root, "service"), ServiceHost.ServiceSettings, runs, idle);
+            var service = await MeasureAsync("service", Paths.WebDll, Path.Combine(root, "service"), f => ServiceHost.ServiceSettings(f, extra), runs, idle);
             var bare = await MeasureAsync("bare", Paths.BareDll, Path.Combine(root, "bare"), ServiceHost.BareSettings, runs, idle);
             Figures.Add("P5", $"idle RSS after start-up (median of {runs})", $"{service.Rss / MB:N0} MB", $"bare {bare.Rss / MB:N0} MB",
                 Figures.X(service.Rss / bare.Rss), "<= 150 MB", service.Rss <= 150 * MB);

@@ -15,7 +15,9 @@ namespace Escalation.Benchmarks;
 /// --seconds, then each fixed rate for --seconds. Every raise stores the escalation, its stage record, history,
 /// timers and outbox mails in one transaction, and the service's own outbox sender delivers the mails to a pickup folder
 /// meanwhile. The baseline is the bare app (tests/Escalation.Benchmarks.Bare) started and driven the same way: one
-/// insert into a SQLite file per request, no authentication.
+/// insert into a SQLite file per request, no authentication. The CPU time each process used in the throughput phase is
+/// printed beside it (user + system, as a share of the machine's cores). --env KEY=VALUE (repeatable) adds to the
+/// service's environment.
 /// </para>
 /// </summary>
 internal static class HttpBenchmark
@@ -26,12 +28,13 @@ internal static class HttpBenchmark
         var seconds = options.Double("--seconds", 10);
         var rates = options.Ints("--rates", [100, 200, 500]);
         var connections = options.Int("--connections", 16);
+        var extra = options.Environment();
         var root = Directory.CreateTempSubdirectory("escalation-bench-http-").FullName;
         var failures = 0;
         try
         {
             Console.WriteLine($"load average {Paths.LoadAverage()}; {seconds:N0} s per phase, {connections} connections at most");
-            var service = await MeasureAsync("service", Paths.WebDll, Path.Combine(root, "service"), ServiceHost.ServiceSettings,
+            var service = await MeasureAsync("service", Paths.WebDll, Path.Combine(root, "service"), f => ServiceHost.ServiceSettings(f, extra),
                 seconds, rates, connections, sign: true);
             var bare = await MeasureAsync("bare", Paths.BareDll, Path.Combine(root, "bare"), ServiceHost.BareSettings,
                 seconds, rates, connections, sign: false);
@@ -71,7 +74,11 @@ internal static class HttpBenchmark
         var url = new Uri(host.Address, "/api/escalations");
 
         await LoadClient.RunProcessAsync(url, bodyFile, token, "max", 0, Math.Min(2, seconds), connections);
+        var cpuBefore = host.CpuTime;
         var results = new List<LoadResult> { await LoadClient.RunProcessAsync(url, bodyFile, token, "max", 0, seconds, connections) };
+        var cpu = (host.CpuTime - cpuBefore).TotalSeconds;
+        Console.WriteLine($"{name}: {cpu:F1} s of CPU in the throughput phase = {cpu / results[0].Seconds / Environment.ProcessorCount:P0} of " +
+            $"{Environment.ProcessorCount} cores, {cpu * 1000 / Math.Max(1, results[0].Ok):F1} ms per request");
         foreach (var rate in rates)
             results.Add(await LoadClient.RunProcessAsync(url, bodyFile, token, "fixed", rate, seconds, connections));
         foreach (var r in results)

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Hosting;
 namespace Escalation.Benchmarks;
 
 /// <summary>
-/// P2, lag [--rate 100] [--seconds 60] [--lead 3]: the lag from a deadline to acting on it, under a steady flow.
+/// P2, lag [--rate 100] [--seconds 60] [--lead 3] [--keep]: the lag from a deadline to acting on it, under a steady flow.
 /// <para>
 /// Seeds rate x seconds open escalations (the deadlines benchmark's directory and rows), then spreads their stage-1
 /// deadline timers evenly over the run: the first falls due --lead seconds after the dispatcher starts, then one every
@@ -32,7 +32,8 @@ internal static class LagBenchmark
             var connectionString = await Seeder.CreateAsync(path, count, analyze: false);
             var catalog = EngineRun.LoadCatalog();
             var clock = TimeProvider.System;
-            await using var services = EngineRun.BuildServices(connectionString, catalog, clock, dispatcher: true);
+            var warnings = new ConsoleWarnings();
+            await using var services = EngineRun.BuildServices(connectionString, catalog, clock, dispatcher: true, logs: warnings);
             var dispatcher = services.GetServices<IHostedService>().OfType<TimerDispatcher>().Single();
 
             // Timers are numbered 1..N in seeding order; timer i falls due at first + (i - 1) / rate.
@@ -67,6 +68,8 @@ internal static class LagBenchmark
             var outboxed = Count(connectionString, "SELECT COUNT(DISTINCT escalation_id) FROM outbox");
             Console.WriteLine($"acted on {fired:N0} of {count:N0} deadlines; {outboxed:N0} escalations have their mails in the outbox; " +
                 $"the last fell due {(clock.GetUtcNow() - last).TotalSeconds:F1} s before the end");
+            if (warnings.Count > 0)
+                Console.WriteLine($"the engine logged {warnings.Count:N0} warnings or errors (the first five above)");
             if (lags.Length == 0)
                 return 1;
             var p50 = Percentile(lags, 0.50);
@@ -79,8 +82,13 @@ internal static class LagBenchmark
         finally
         {
             SqliteConnection.ClearAllPools();
-            foreach (var suffix in new[] { "", "-wal", "-shm" })
-                File.Delete(path + suffix);
+            if (options.Has("--keep"))
+                Console.WriteLine("kept " + path);
+            else
+            {
+                foreach (var suffix in new[] { "", "-wal", "-shm" })
+                    File.Delete(path + suffix);
+            }
         }
     }
 

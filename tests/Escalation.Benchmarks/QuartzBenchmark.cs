@@ -6,7 +6,7 @@ namespace Escalation.Benchmarks;
 
 /// <summary>
 /// P1's second baseline, quartz [--count 50000]: Quartz.NET 4 with its ADO.NET job store on a SQLite file (schema
-/// provisioned by Quartz itself, default thread pool and settings), firing N one-off triggers that are all due, for a
+/// provisioned by Quartz itself, default thread pool and settings but for the misfire threshold), firing N one-off triggers that are all due, for a
 /// job that only counts. The engine's side is the same N due deadlines through TimerProcessor, taken from the
 /// deadlines benchmark when it ran at the same size in this process, else run here. Quartz's job does none of the
 /// engine's writes (no stage move, history or mail), so the comparison flatters Quartz.
@@ -67,6 +67,10 @@ internal static class QuartzBenchmark
                 {
                     store.UseSqlite(connectionString);
                     store.ProvisionSchema();
+                    // Scheduling 50,000 triggers takes longer than the default 60 s threshold, after which Quartz would
+                    // treat the early ones as misfired and hand them to its misfire handler, 20 at a time. A due
+                    // deadline is not a misfire here: all of them are due, as the engine's are.
+                    store.ConfigureStore(o => o.MisfireThreshold = TimeSpan.FromDays(1));
                 });
             }).BuildScheduler();
             var clock = TimeProvider.System;
@@ -78,7 +82,9 @@ internal static class QuartzBenchmark
                 triggers.Add(TriggerBuilder.Create(clock).WithIdentity($"deadline-{i}").ForJob(job).StartAt(now).Build());
             }
 
+            var scheduling = Stopwatch.StartNew();
             await scheduler.ScheduleJobs(new Dictionary<IJobDetail, IReadOnlyCollection<ITrigger>> { [job] = triggers }, default);
+            Console.WriteLine($"Quartz.NET: {count:N0} triggers scheduled in {scheduling.Elapsed.TotalSeconds:F1} s (not timed)");
             CountingJob.Reset(count);
             var stopwatch = Stopwatch.StartNew();
             await scheduler.Start();

@@ -7,7 +7,7 @@ namespace Escalation.Benchmarks;
 
 /// <summary>
 /// A built web app as a separate process: <c>dotnet APP.dll --urls http://127.0.0.1:PORT</c>, configured through its
-/// environment, in its own working folder and HOME, its output kept in app.log there.
+/// environment, from its own build folder (its content root) with HOME in a folder of its own, its output kept in app.log there.
 /// </summary>
 internal sealed class ServiceHost : IAsyncDisposable
 {
@@ -32,7 +32,18 @@ internal sealed class ServiceHost : IAsyncDisposable
     public int ProcessId => _process.Id;
 
     /// <summary>The service's settings for a SQLite file in <paramref name="folder"/>, with the demo partnership.</summary>
-    public static Dictionary<string, string> ServiceSettings(string folder) => new(StringComparer.Ordinal)
+    public static Dictionary<string, string> ServiceSettings(string folder) => ServiceSettings(folder, new Dictionary<string, string>());
+
+    /// <summary>As above, with <paramref name="extra"/> added or overriding.</summary>
+    public static Dictionary<string, string> ServiceSettings(string folder, IReadOnlyDictionary<string, string> extra)
+    {
+        var settings = Defaults(folder);
+        foreach (var (key, value) in extra)
+            settings[key] = value;
+        return settings;
+    }
+
+    private static Dictionary<string, string> Defaults(string folder) => new(StringComparer.Ordinal)
     {
         ["ConnectionStrings__Escalation"] = "Data Source=" + Path.Combine(folder, "escalation.db"),
         ["Escalation__Workflows__Path"] = Path.Combine(Paths.RepositoryRoot, "workflows"),
@@ -55,9 +66,10 @@ internal sealed class ServiceHost : IAsyncDisposable
             throw new FileNotFoundException($"{dll} is not built; build the solution (or this project) in the same configuration first.", dll);
         Directory.CreateDirectory(folder);
         var address = new Uri($"http://127.0.0.1:{FreePort().ToString(CultureInfo.InvariantCulture)}");
+        // Started from its own folder, as it is deployed: its content root, so its appsettings.json (log levels) applies.
         var start = new ProcessStartInfo("dotnet")
         {
-            WorkingDirectory = folder, UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true,
+            WorkingDirectory = Path.GetDirectoryName(dll)!, UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true,
         };
         start.ArgumentList.Add(dll);
         start.ArgumentList.Add("--urls");
