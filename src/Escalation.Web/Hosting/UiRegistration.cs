@@ -80,14 +80,13 @@ internal static class UiRegistration
 
     public static WebApplication MapEscalationUi(this WebApplication app)
     {
-        app.UseSession();
-        // Loads the session from the database before the page runs, so no page reads it with a blocking call.
-        app.Use(async (context, next) =>
+        // Only pages keep half-finished forms: the API never touches the session store. The session is loaded from the
+        // database before the page runs, so no page reads it with a blocking call.
+        app.UseWhen(context => IsPage(context.Request.Path), pages => pages.UseSession().Use(async (context, next) =>
         {
-            if (IsPage(context.Request.Path))
-                await context.Session.LoadAsync(context.RequestAborted);
+            await context.Session.LoadAsync(context.RequestAborted);
             await next(context);
-        });
+        }));
         app.MapRazorPages();
         return app;
     }
