@@ -18,32 +18,11 @@ public sealed class DatabaseDistributedCache(IServiceScopeFactory scopes, TimePr
 
     public byte[]? Get(string key) => GetAsync(key).GetAwaiter().GetResult();
 
-    public async Task<byte[]?> GetAsync(string key, CancellationToken token = default)
-    {
-        ArgumentNullException.ThrowIfNull(key);
-        var now = clock.GetUtcNow();
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<EscalationDbContext>();
-        var entry = await db.Set<SessionEntry>().AsNoTracking().FirstOrDefaultAsync(e => e.Key == key, token);
-        if (entry is null || entry.ExpiresAt <= now)
-            return null;
-
-        await SlideAsync(db, entry, now, token);
-        return entry.Value;
-    }
+    public async Task<byte[]?> GetAsync(string key, CancellationToken token = default) => (await ReadAndSlideAsync(key, token))?.Value;
 
     public void Refresh(string key) => RefreshAsync(key).GetAwaiter().GetResult();
 
-    public async Task RefreshAsync(string key, CancellationToken token = default)
-    {
-        ArgumentNullException.ThrowIfNull(key);
-        var now = clock.GetUtcNow();
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<EscalationDbContext>();
-        var entry = await db.Set<SessionEntry>().AsNoTracking().FirstOrDefaultAsync(e => e.Key == key, token);
-        if (entry is not null && entry.ExpiresAt > now)
-            await SlideAsync(db, entry, now, token);
-    }
+    public Task RefreshAsync(string key, CancellationToken token = default) => ReadAndSlideAsync(key, token);
 
     public void Remove(string key) => RemoveAsync(key).GetAwaiter().GetResult();
 
@@ -96,6 +75,21 @@ public sealed class DatabaseDistributedCache(IServiceScopeFactory scopes, TimePr
                 db.ChangeTracker.Clear();
             }
         }
+    }
+
+    /// <summary>The entry if it has not expired, its sliding window moved on from now.</summary>
+    private async Task<SessionEntry?> ReadAndSlideAsync(string key, CancellationToken token)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        var now = clock.GetUtcNow();
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<EscalationDbContext>();
+        var entry = await db.Set<SessionEntry>().AsNoTracking().FirstOrDefaultAsync(e => e.Key == key, token);
+        if (entry is null || entry.ExpiresAt <= now)
+            return null;
+
+        await SlideAsync(db, entry, now, token);
+        return entry;
     }
 
     private static DateTimeOffset ExpiresAt(DateTimeOffset now, TimeSpan? sliding, DateTimeOffset? absolute)

@@ -23,20 +23,11 @@ internal static class Hardening
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            options.AddPolicy(AuthEndpoints.LoginRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = 20, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            options.AddPolicy(AuthEndpoints.LoginRateLimit, context => PerAddressPerMinute(context, _ => 20));
             // The sign-in page: only its form posts count, so reading the page never uses up the allowance.
             options.AddPolicy(SignInPageRateLimit, context => HttpMethods.IsPost(context.Request.Method)
-                ? RateLimitPartition.GetFixedWindowLimiter(
-                    context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                    _ => new FixedWindowRateLimiterOptions
-                    {
-                        PermitLimit = context.RequestServices.GetRequiredService<IConfiguration>()
-                            .GetValue(SignInAttemptsKey, DefaultSignInAttemptsPerMinute),
-                        Window = TimeSpan.FromMinutes(1),
-                        QueueLimit = 0,
-                    })
+                ? PerAddressPerMinute(context, c => c.RequestServices.GetRequiredService<IConfiguration>()
+                    .GetValue(SignInAttemptsKey, DefaultSignInAttemptsPerMinute))
                 : RateLimitPartition.GetNoLimiter("read"));
             options.OnRejected = async (context, ct) =>
             {
@@ -55,6 +46,12 @@ internal static class Hardening
         services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
         return services;
     }
+
+    /// <summary>A fixed window of one minute per network address; the limit is read when an address is first seen.</summary>
+    private static RateLimitPartition<string> PerAddressPerMinute(HttpContext context, Func<HttpContext, int> limit) =>
+        RateLimitPartition.GetFixedWindowLimiter(
+            context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = limit(context), Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
 
     public static WebApplication UseEscalationHardening(this WebApplication app)
     {
