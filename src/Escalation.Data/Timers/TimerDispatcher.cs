@@ -22,6 +22,10 @@ public sealed partial class TimerDispatcher(
     IServiceScopeFactory scopes, DispatcherSignal signal, TimeProvider clock, IOptions<DispatcherOptions> options, ILogger<TimerDispatcher> logger)
     : BackgroundService
 {
+    private const int MaxNearMisses = 3;
+    private static readonly TimeSpan NearMissRetry = TimeSpan.FromMilliseconds(10);
+    private int _nearMisses;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
@@ -70,14 +74,24 @@ public sealed partial class TimerDispatcher(
 
         var next = await processor.NextDueAtAsync(ct);
         var untilNext = next is { } due ? due - clock.GetUtcNow() : settings.PollInterval;
-        if (untilNext <= TimeSpan.Zero)
+        if (untilNext > TimeSpan.Zero)
         {
-            // Due but not claimable: another copy holds it, or it was set aside. Look again soon, without spinning.
-            return fired > 0 ? TimeSpan.Zero : settings.PollInterval;
+            _nearMisses = 0;
+            return untilNext < settings.PollInterval ? untilNext : settings.PollInterval;
         }
 
-        return untilNext < settings.PollInterval ? untilNext : settings.PollInterval;
+        if (fired > 0)
+        {
+            _nearMisses = 0;
+            return TimeSpan.Zero;
+        }
+
+        // Due, yet nothing was claimed. Usually it fell due between the claim and the look ahead, so look again almost
+        // at once. If it keeps happening, another copy holds the timer in its batch: wait the poll interval, not spin.
+        _nearMisses++;
+        return _nearMisses <= MaxNearMisses ? NearMissRetry : settings.PollInterval;
     }
+
 
     [LoggerMessage(EventId = 20, Level = LogLevel.Information, Message = "Fired {Count} due timers")]
     private static partial void LogFired(ILogger logger, int count);

@@ -127,10 +127,14 @@ public sealed partial class TimerProcessor(
         return due.Count;
     }
 
-    /// <summary>When the next pending timer falls due, if there is one.</summary>
+    /// <summary>
+    /// When the next pending timer that is not set aside falls due, if there is one. A set-aside timer is left to the
+    /// poll interval, so that one failing timer never makes the dispatcher look again at once, over and over.
+    /// </summary>
     public async Task<DateTimeOffset?> NextDueAtAsync(CancellationToken ct = default)
     {
-        var next = await db.Timers.AsNoTracking().Where(t => t.State == TimerState.Pending)
+        var now = clock.GetUtcNow();
+        var next = await db.Timers.AsNoTracking().Where(t => t.State == TimerState.Pending && (t.LeaseUntil == null || t.LeaseUntil < now))
             .OrderBy(t => t.DueAt).Select(t => (DateTimeOffset?)t.DueAt).FirstOrDefaultAsync(ct);
         return next;
     }

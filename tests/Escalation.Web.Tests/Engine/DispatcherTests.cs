@@ -66,6 +66,28 @@ public abstract class DispatcherScenarios(ITestDatabases databases) : IDisposabl
         Assert.Single(await host.HistoryAsync(id), h => h.Type == HistoryType.DeadlineMissed);
     }
 
+    [Fact]
+    public async Task DeadlineFallingDueJustAfterTheClaim_FiredMomentsLaterNotAfterThePollInterval()
+    {
+        using var host = new EngineHost(new FakeTimeProvider(RaisedAt), await databases.CreateAsync(), dispatcher: true);
+        var people = await host.SeedAsync();
+        var id = (await host.RaiseAsync(people.Teacher, people.Raise())).Value!.Id;
+        var deadline = (await host.TimersAsync(id)).Single(t => t.Kind == TimerKind.Deadline && t.State == TimerState.Pending).DueAt;
+
+        // At exactly the due instant the deadline has not yet passed, so the dispatcher claims nothing, yet its look
+        // ahead finds the timer due: the near miss that, at a steady flow, happens between every claim and look ahead.
+        host.Clock.SetUtcNow(deadline);
+        await Task.Delay(TimeSpan.FromMilliseconds(750));
+        Assert.Equal(1, (await host.EscalationAsync(id)).Stage);
+
+        // Far less than the poll interval (1 s) later, the deadline has passed and the dispatcher has looked again.
+        host.Clock.Advance(TimeSpan.FromMilliseconds(20));
+        var escalation = await WaitUntilAsync(host, id, e => e.Stage == 2);
+
+        Assert.Equal(2, escalation.Stage);
+        Assert.Single(await host.HistoryAsync(id), h => h.Type == HistoryType.DeadlineMissed);
+    }
+
     /// <summary>Polls the real database: the dispatcher runs on its own thread, so the test waits for its effect.</summary>
     private static async Task<EscalationRecord> WaitUntilAsync(EngineHost host, Guid id, Func<EscalationRecord, bool> done)
     {
