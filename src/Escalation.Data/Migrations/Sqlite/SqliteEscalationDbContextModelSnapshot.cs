@@ -361,6 +361,15 @@ namespace Escalation.Data.Migrations.Sqlite
 
                     b.HasIndex("Status", "StageDueAt");
 
+                    b.HasIndex(new[] { "RaisingAgencyId", "ReceivingAgencyId", "RaisedAt" }, "IX_escalations_report_agency_pairs");
+
+                    b.HasIndex(new[] { "Status", "Track", "OutcomeKind", "HighestStage", "LevelOfNeed", "Category", "RaisedAt" }, "IX_escalations_report_dimensions");
+
+                    b.HasIndex(new[] { "Status", "RaisedAt", "ClosedAt" }, "IX_escalations_report_status_raised");
+
+                    b.HasIndex(new[] { "OutcomeLearning", "OutcomeGoodPractice", "RaisedAt" }, "IX_escalations_report_texts")
+                        .HasFilter("outcome_learning IS NOT NULL OR outcome_good_practice IS NOT NULL");
+
                     b.ToTable("escalations", (string)null);
                 });
 
@@ -400,6 +409,9 @@ namespace Escalation.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("EscalationId");
+
+                    b.HasIndex(new[] { "EscalationId", "Stage" }, "IX_history_report_missed")
+                        .HasFilter("type = 'DeadlineMissed'");
 
                     b.ToTable("history", (string)null);
                 });
@@ -707,6 +719,9 @@ namespace Escalation.Data.Migrations.Sqlite
 
                     b.HasIndex("EscalationId", "Stage")
                         .IsUnique();
+
+                    b.HasIndex(new[] { "EscalationId", "Stage" }, "IX_stage_records_report_met")
+                        .HasFilter("left_how IN ('Resolved', 'EscalatedByRaisingSide') AND left_at <= due_at");
 
                     b.ToTable("stage_records", (string)null);
                 });
