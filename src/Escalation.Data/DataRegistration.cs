@@ -34,7 +34,9 @@ public static class DataRegistration
         }
         else
         {
-            services.AddDbContext<SqliteEscalationDbContext>(options => options.UseSqlite(connectionString ?? DefaultConnectionString));
+            // One writer at a time, queued in this process rather than sleeping in SQLite's busy retries.
+            var writeGate = SqliteWriteGate.For(connectionString ?? DefaultConnectionString);
+            services.AddDbContext<SqliteEscalationDbContext>(options => options.UseSqlite(connectionString ?? DefaultConnectionString).AddInterceptors(writeGate));
             services.AddScoped<EscalationDbContext>(sp => sp.GetRequiredService<SqliteEscalationDbContext>());
             services.AddSingleton(SqlDialect.Sqlite);
         }

@@ -28,7 +28,8 @@ public sealed class EscalationService(
         if (errors.Count > 0)
             return ServiceResult.Invalid<EscalationRecord>(errors);
 
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // The directory is read before the write transaction begins, so that the transaction (on SQLite, the file's one
+        // writer) lasts only as long as the inserts.
         var directory = await DirectorySnapshot.LoadAsync(db, ct);
         var raiser = directory.Find(raiserId);
         var respondent = directory.Find(request.RespondentId!.Value);
@@ -46,6 +47,7 @@ public sealed class EscalationService(
 
         var transition = result.Transition!;
         var record = NewRecord(transition.State, request, raiser, respondent, now);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         db.Escalations.Add(record);
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();
@@ -62,12 +64,13 @@ public sealed class EscalationService(
         int? expectedVersion = null, OutcomeDetails? outcome = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(move);
+        // Read before the write transaction, to keep it short; the escalation itself is read inside it.
+        var directory = await DirectorySnapshot.LoadAsync(db, ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var record = await db.Escalations.AsNoTracking().FirstOrDefaultAsync(e => e.Id == escalationId, ct);
         if (record is null)
             return ServiceResult.Fail<EscalationRecord>(ServiceStatus.NotFound);
 
-        var directory = await DirectorySnapshot.LoadAsync(db, ct);
         var table = catalog.Table(record.PolicyId, record.PolicyVersion);
         var relation = RelationOf(directory, actorId, record);
         if (!Relations.CanSee(relation, table.Policy, record.HighestStage))
