@@ -23,7 +23,10 @@ public sealed class ReportOptions
     public bool MatchByIdRange { get; set; } = true;
 }
 
-/// <summary>Builds the board report for a period: a handful of aggregate queries for it and for the period before.</summary>
+/// <summary>
+/// Builds the board report for a period, and the period before for comparison: a few dozen small aggregate queries
+/// (see <see cref="RangeSql"/>), most of them one month each, run side by side.
+/// </summary>
 public sealed class BoardReportQuery(
     EscalationDbContext db, PolicyCatalog catalog, SqlDialect sql, TimeProvider clock, IOptions<ReportOptions> options)
 {
@@ -31,28 +34,39 @@ public sealed class BoardReportQuery(
     {
         ArgumentNullException.ThrowIfNull(period);
         var now = clock.GetUtcNow();
-        var previousPeriod = period.Previous();
         var zone = catalog.Calendar.TimeZone;
         var agencies = await db.Agencies.AsNoTracking().Select(a => new AgencyInfo(a.Id, a.Name, a.Kind)).ToListAsync(ct);
 
-        var current = new RangePlan(period, zone, period.MonthsWithin());
-        var previous = new RangePlan(previousPeriod, zone, [previousPeriod]);
+        var current = new RangePlan(period, zone);
+        var previous = new RangePlan(period.Previous(), zone);
         var days = new LocalDayKeys(catalog.Calendar, sql.IsSqlite, previous.Start, now > current.End ? now : current.End);
+        var queries = new RangeSql(sql.IsSqlite, days);
+        var byIdRange = sql.IsSqlite && options.Value.MatchByIdRange;
+
+        var jobs = BothPeriods(queries, current, previous)
+            .Concat(Period(queries, current, byIdRange, timeliness: true))
+            .Concat(Period(queries, previous, byIdRange, timeliness: false));
+        if (byIdRange)
+            jobs = jobs.Concat(IdRangeChecks(current)).Concat(IdRangeChecks(previous));
+
         var connection = db.Database.GetDbConnection();
         var opened = connection.State != System.Data.ConnectionState.Open;
         if (opened)
             await db.Database.OpenConnectionAsync(ct);
         try
         {
-            var currentSql = await PlanAsync(connection, current, days, ct);
-            var previousSql = await PlanAsync(connection, previous, days, ct);
-            var jobs = Jobs(currentSql, current, texts: true).Concat(Jobs(previousSql, previous, texts: false))
-                .OrderByDescending(j => j.Weight).Select(j => j.Job).ToList();
-            var parallelism = sql.IsSqlite && IsMemory(connection.ConnectionString) ? 1 : options.Value.Parallelism;
-            if (parallelism <= 1)
-                await QueryRunner.RunOnAsync(connection, jobs, ct);
-            else
-                await QueryRunner.RunAsync(token => OpenAnotherAsync(connection, token), jobs, parallelism, ct);
+            await RunAsync(connection, jobs, ct);
+
+            // Rare: an escalation whose id was not made from the instant it was raised. Count its period again with the join.
+            var recount = new[] { current, previous }.Where(p => byIdRange && !p.IdRangeMatches).ToList();
+            foreach (var plan in recount)
+            {
+                plan.Raw.Met.Clear();
+                plan.Raw.Missed.Clear();
+            }
+
+            if (recount.Count > 0)
+                await RunAsync(connection, recount.SelectMany(p => Stages(queries, p, byIdRange: false)), ct);
         }
         finally
         {
@@ -64,35 +78,90 @@ public sealed class BoardReportQuery(
         return assembler.Report(current, previous, now);
     }
 
-    private async Task<RangeSql> PlanAsync(DbConnection connection, RangePlan plan, LocalDayKeys days, CancellationToken ct)
+    private async Task RunAsync(DbConnection connection, IEnumerable<(int Weight, QueryJob Job)> jobs, CancellationToken ct)
     {
-        if (!sql.IsSqlite)
-            return new RangeSql(sqlite: false, fullScan: false, byIdRange: false, plan.Months.Count, days);
-        var byRaisedAt = await ScalarsAsync(connection, RangeSql.CheckByRaisedAt, plan.Parameters(sql), ct);
-        var byId = await ScalarsAsync(connection, RangeSql.CheckById, plan.Parameters(sql), ct);
-        var lastRowId = (await ScalarsAsync(connection, RangeSql.LastRowId, plan.Parameters(sql), ct))[0];
-        // Scanning the whole table is cheaper than the index once the period holds more than about a third of it.
-        var fullScan = byRaisedAt[0] * 3 > lastRowId;
-        return new RangeSql(sqlite: true, fullScan, byIdRange: options.Value.MatchByIdRange && byRaisedAt.SequenceEqual(byId), plan.Months.Count, days);
+        // Longest first, so that the last queries to finish are short ones and the connections finish together.
+        var ordered = jobs.OrderByDescending(j => j.Weight).Select(j => j.Job).ToList();
+        var parallelism = sql.IsSqlite && IsMemory(connection.ConnectionString) ? 1 : options.Value.Parallelism;
+        if (parallelism <= 1)
+            await QueryRunner.RunOnAsync(connection, ordered, ct);
+        else
+            await QueryRunner.RunAsync(token => OpenAnotherAsync(connection, token), ordered, parallelism, ct);
     }
 
-    private IEnumerable<(int Weight, QueryJob Job)> Jobs(RangeSql range, RangePlan plan, bool texts)
+    /// <summary>The queries that read the escalations of both periods in one pass (their indexes lead with the counted columns, not the raised time).</summary>
+    private IEnumerable<(int Weight, QueryJob Job)> BothPeriods(RangeSql queries, RangePlan current, RangePlan previous)
     {
-        var p = plan.Parameters(sql);
-        var raw = plan.Raw;
-        yield return (9, new QueryJob(range.Escalations(), p, r => raw.Escalations.Add((L(r, 0), r.GetString(1), I(r, 2)))));
-        yield return (8, new QueryJob(range.AgencyPairs(), p, r => raw.AgencyPairs.Add((ReadGuid(r, 0), ReadGuid(r, 1), I(r, 2)))));
-        yield return (7, new QueryJob(range.DeadlinesMissed(), p, r => raw.Missed.Add((I(r, 0), I(r, 1), I(r, 2)))));
-        yield return (6, new QueryJob(range.ResolutionDays(), p, r => raw.Resolutions.Add((L(r, 0), L(r, 1), I(r, 2)))));
-        yield return (5, new QueryJob(range.DeadlinesMet(), p, r => raw.Met.Add((I(r, 0), I(r, 1), I(r, 2)))));
-        if (texts)
+        var p = new Dictionary<string, object>(RangePlan.Parameters(sql, current.Start, current.End), StringComparer.Ordinal)
         {
-            yield return (4, new QueryJob(range.Texts(), p, r => raw.Texts.Add((
+            [RangeSql.PreviousStart] = sql.Instant(previous.Start),
+            [RangeSql.PreviousEnd] = sql.Instant(previous.End),
+        };
+        void Both<T>(Func<T> row, DbDataReader r, int ordinal, Action<RawCounts, T, int> add)
+        {
+            var value = row();
+            if (I(r, ordinal) is > 0 and var now)
+                add(current.Raw, value, now);
+            if (I(r, ordinal + 1) is > 0 and var before)
+                add(previous.Raw, value, before);
+        }
+
+        yield return (100, new QueryJob(queries.Dimensions(), p, r => Both(() => (L(r, 0), r.GetString(1)), r, 2,
+            (raw, key, n) => Add(raw.Escalations, (key.Item1, key.Item2, n)))));
+        yield return (60, new QueryJob(queries.AgencyPairs(), p, r => Both(() => (ReadGuid(r, 0), ReadGuid(r, 1)), r, 2,
+            (raw, pair, n) => Add(raw.AgencyPairs, (pair.Item1, pair.Item2, n)))));
+    }
+
+    /// <summary>The queries of one period, month by month where they read a range of raised time.</summary>
+    private IEnumerable<(int Weight, QueryJob Job)> Period(RangeSql queries, RangePlan plan, bool byIdRange, bool timeliness)
+    {
+        var raw = plan.Raw;
+        var whole = RangePlan.Parameters(sql, plan.Start, plan.End);
+        foreach (var month in plan.Months)
+        {
+            var p = RangePlan.Parameters(sql, month.Start, month.End);
+            yield return (15, new QueryJob(queries.ResolutionDays(), p, r => Add(raw.Resolutions, (L(r, 0), L(r, 1), I(r, 2)))));
+            if (timeliness)
+                yield return (5, new QueryJob(queries.RaisedAndResolved(), p, r => Add(raw.Months, (month.Index, I(r, 0), I(r, 1)))));
+        }
+
+        foreach (var job in Stages(queries, plan, byIdRange))
+            yield return job;
+        if (timeliness)
+        {
+            yield return (3, new QueryJob(queries.Texts(), whole, r => Add(raw.Texts, (
                 r.IsDBNull(0) ? null : r.GetString(0), r.IsDBNull(1) ? null : r.GetString(1), I(r, 2)))));
         }
 
-        yield return (1, new QueryJob(RangeSql.Assessments, p, r => raw.Assessments.Add((r.GetString(0), r.GetBoolean(1), I(r, 2)))));
+        yield return (1, new QueryJob(RangeSql.Assessments, whole, r => Add(raw.Assessments, (r.GetString(0), r.GetBoolean(1), I(r, 2)))));
     }
+
+    private IEnumerable<(int Weight, QueryJob Job)> Stages(RangeSql queries, RangePlan plan, bool byIdRange)
+    {
+        var raw = plan.Raw;
+        foreach (var month in plan.Months)
+        {
+            var p = RangePlan.Parameters(sql, month.Start, month.End);
+            yield return (6, new QueryJob(queries.DeadlinesMet(byIdRange), p, r => Add(raw.Met, (month.Index, I(r, 0), I(r, 1)))));
+            yield return (4, new QueryJob(queries.DeadlinesMissed(byIdRange), p, r => Add(raw.Missed, (month.Index, I(r, 0), I(r, 1)))));
+        }
+    }
+
+    private IEnumerable<(int Weight, QueryJob Job)> IdRangeChecks(RangePlan plan)
+    {
+        var p = RangePlan.Parameters(sql, plan.Start, plan.End);
+        yield return (50, new QueryJob(RangeSql.CheckByRaisedAt, p, r => plan.ByRaisedAt = Longs(r)));
+        yield return (50, new QueryJob(RangeSql.CheckById, p, r => plan.ById = Longs(r)));
+    }
+
+    // Several queries of one period add to the same lists from different connections' threads.
+    private static void Add<T>(List<T> list, T item)
+    {
+        lock (list)
+            list.Add(item);
+    }
+
+    private static long[] Longs(DbDataReader r) => [.. Enumerable.Range(0, r.FieldCount).Select(i => r.IsDBNull(i) ? 0 : r.GetInt64(i))];
 
     // Providers differ in the integer types they return for COUNT(*) and expressions (SQLite: 64-bit, PostgreSQL: by type).
     private static int I(DbDataReader reader, int ordinal) => Convert.ToInt32(reader.GetValue(ordinal), CultureInfo.InvariantCulture);
@@ -101,17 +170,6 @@ public sealed class BoardReportQuery(
 
     private static Guid ReadGuid(DbDataReader reader, int ordinal) =>
         reader.GetFieldType(ordinal) == typeof(string) ? Guid.Parse(reader.GetString(ordinal)) : reader.GetGuid(ordinal);
-
-    private static async Task<long[]> ScalarsAsync(DbConnection connection, string text, IReadOnlyDictionary<string, object> parameters, CancellationToken ct)
-    {
-        var job = new List<long>();
-        await QueryRunner.RunOnAsync(connection, [new QueryJob(text, parameters, r =>
-        {
-            for (var i = 0; i < r.FieldCount; i++)
-                job.Add(r.IsDBNull(i) ? 0 : r.GetInt64(i));
-        })], ct);
-        return [.. job];
-    }
 
     private static async Task<DbConnection> OpenAnotherAsync(DbConnection template, CancellationToken ct)
     {
@@ -131,52 +189,49 @@ public sealed class BoardReportQuery(
 /// <summary>An agency as the report needs it.</summary>
 internal sealed record AgencyInfo(Guid Id, string Name, Data.Entities.AgencyKind Kind);
 
-/// <summary>One period's instants, month boundaries and id range, and the raw results of its queries.</summary>
+/// <summary>One period's instants, its months, the raw results of its queries, and the checks of its id range.</summary>
 internal sealed class RangePlan
 {
-    public RangePlan(ReportPeriod period, TimeZoneInfo zone, IReadOnlyList<ReportPeriod> months)
+    public RangePlan(ReportPeriod period, TimeZoneInfo zone)
     {
         Period = period;
-        Months = months;
         (Start, End) = LocalInstants.Range(period, zone);
-        MonthStarts = [.. months.Skip(1).Select(m => LocalInstants.StartOf(m.From, zone))];
-        Zone = zone.Id;
+        Months = [.. period.MonthsWithin().Select((month, i) =>
+        {
+            var (start, end) = LocalInstants.Range(month, zone);
+            return new Month(i, month, start, end);
+        })];
     }
 
     public ReportPeriod Period { get; }
 
-    public IReadOnlyList<ReportPeriod> Months { get; }
+    public IReadOnlyList<Month> Months { get; }
 
     public DateTimeOffset Start { get; }
 
     public DateTimeOffset End { get; }
 
-    public IReadOnlyList<DateTimeOffset> MonthStarts { get; }
-
-    public string Zone { get; }
-
     public RawCounts Raw { get; } = new();
 
-    /// <summary>Every parameter the period's queries may use; a query is given those it names.</summary>
-    public IReadOnlyDictionary<string, object> Parameters(SqlDialect sql)
-    {
-        var values = new Dictionary<string, object>(StringComparer.Ordinal)
-        {
-            [RangeSql.Start] = sql.Instant(Start),
-            [RangeSql.End] = sql.Instant(End),
-            [RangeSql.IdLow] = V7Prefix(Start),
-            [RangeSql.IdHigh] = V7Prefix(End),
-            ["@zone"] = Zone,
-        };
-        for (var i = 0; i < MonthStarts.Count; i++)
-        {
-            var n = (i + 1).ToString(CultureInfo.InvariantCulture);
-            values["@m" + n] = sql.Instant(MonthStarts[i]);
-            values["@i" + n] = V7Prefix(MonthStarts[i]);
-        }
+    public long[]? ByRaisedAt { get; set; }
 
-        return values;
-    }
+    public long[]? ById { get; set; }
+
+    /// <summary>Whether the escalations found by raised time are exactly those found by id range (by count and two checksums).</summary>
+    public bool IdRangeMatches => ByRaisedAt is { } a && ById is { } b && a.SequenceEqual(b);
+
+    /// <summary>The parameters of a range of raised time within the period; a query is given those it names.</summary>
+    public static IReadOnlyDictionary<string, object> Parameters(SqlDialect sql, DateTimeOffset start, DateTimeOffset end) =>
+        new Dictionary<string, object>(StringComparer.Ordinal)
+        {
+            [RangeSql.Start] = sql.Instant(start),
+            [RangeSql.End] = sql.Instant(end),
+            [RangeSql.IdLow] = V7Prefix(start),
+            [RangeSql.IdHigh] = V7Prefix(end),
+        };
+
+    /// <summary>A month of the period (cut to the period if it starts or ends within a month), numbered from 0.</summary>
+    internal sealed record Month(int Index, ReportPeriod Period, DateTimeOffset Start, DateTimeOffset End);
 
     /// <summary>
     /// The text every version 7 id made at or after <paramref name="instant"/> (a whole millisecond) sorts at or after:

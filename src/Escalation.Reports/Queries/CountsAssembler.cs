@@ -23,12 +23,11 @@ internal sealed class CountsAssembler(PolicyCatalog catalog, IReadOnlyList<Agenc
         var stages = StageKeys(raw).Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToList();
         var byStage = stages.Select(s => new StageDeadlines(s,
             raw.Met.Where(m => m.Stage == s).Sum(m => m.Count), raw.Missed.Where(m => m.Stage == s).Sum(m => m.Count))).ToList();
-        var decoded = raw.Escalations.Select(e => (Key: EscalationKey.Decode(e.Key), e.Count)).ToList();
-        var months = current.Months.Select((month, i) => new MonthTimeliness(month,
-            decoded.Where(e => e.Key.Month == i).Sum(e => e.Count),
-            decoded.Where(e => e.Key.Month == i && e.Key.Status == EscalationKey.Resolved).Sum(e => e.Count),
-            raw.Met.Where(m => m.Month == i).Sum(m => m.Count),
-            raw.Missed.Where(m => m.Month == i).Sum(m => m.Count))).ToList();
+        var months = current.Months.Select(month => new MonthTimeliness(month.Period,
+            raw.Months.Where(m => m.Month == month.Index).Sum(m => m.Raised),
+            raw.Months.Where(m => m.Month == month.Index).Sum(m => m.Resolved),
+            raw.Met.Where(m => m.Month == month.Index).Sum(m => m.Count),
+            raw.Missed.Where(m => m.Month == month.Index).Sum(m => m.Count))).ToList();
         return new BoardReport(Counts(current), Counts(previous), pairs, byStage, months,
             Texts(raw.Texts.Select(t => (t.Learning, t.Count))), Texts(raw.Texts.Select(t => (t.GoodPractice, t.Count))), _labels, now);
     }

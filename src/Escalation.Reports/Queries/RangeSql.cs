@@ -1,99 +1,105 @@
-using System.Globalization;
-using System.Text;
+using Escalation.Data.Configurations;
 
 namespace Escalation.Reports.Queries;
 
 /// <summary>
-/// The SQL of the report for one period. Every query aggregates in the database (GROUP BY on small integer keys where it
-/// can), and returns a few hundred rows at most, whatever the number of escalations.
+/// The SQL of the report. Every query aggregates in the database and returns a few hundred rows at most, whatever the
+/// number of escalations. Each reads one range of raised time (a month, or a whole period) given as parameters, so the
+/// work splits into many small queries that run side by side.
 /// <para>
-/// Stage records and history are matched to the period without a join on SQLite, when <see cref="ByIdRange"/> holds:
-/// escalation ids are version 7 GUIDs made from the instant the escalation was raised, stored as upper-case text, so the
-/// escalations raised in a period are exactly those whose id falls in a range of text. <c>BoardReportQuery</c> checks
-/// that this is so for the period's rows before relying on it, and joins otherwise.
+/// On SQLite each query names the index it reads (<see cref="SqliteReportIndexes"/>): those indexes hold the rows in
+/// the order grouped, or only the rows counted, so no query sorts or reads a whole escalation. Stage records and
+/// history are matched to a month without a join when <c>byIdRange</c> holds: escalation ids are version 7 GUIDs made
+/// from the instant the escalation was raised, stored as upper-case text, so the escalations raised in a range are
+/// exactly those whose id falls in a range of text. <c>BoardReportQuery</c> checks that this is so for the period's
+/// rows, and counts again with the join if it is not.
 /// </para>
 /// </summary>
-internal sealed class RangeSql(bool sqlite, bool fullScan, bool byIdRange, int months, LocalDayKeys days)
+internal sealed class RangeSql(bool sqlite, LocalDayKeys days)
 {
     public const string Start = "@start";
     public const string End = "@end";
+    public const string PreviousStart = "@pstart";
+    public const string PreviousEnd = "@pend";
     public const string IdLow = "@idlow";
     public const string IdHigh = "@idhigh";
 
-    public bool ByIdRange => byIdRange;
+    private const string InRange = "raised_at >= " + Start + " AND raised_at < " + End;
+    private const string InPrevious = "raised_at >= " + PreviousStart + " AND raised_at < " + PreviousEnd;
 
-    // When the period holds most escalations, a scan of the table beats a walk of the index and a lookup per row.
-    private string Scan => sqlite && fullScan ? " NOT INDEXED" : string.Empty;
-
-    private const string RaisedInPeriod = "raised_at >= " + Start + " AND raised_at < " + End;
-
-    /// <summary>Escalations by month raised, status, track, outcome, highest stage and level of need (one integer), and category.</summary>
-    public string Escalations() =>
-        "SELECT " + Month("raised_at", "@m") + " * 10000000" +
-        " + (CASE status WHEN 'Open' THEN 1 WHEN 'Resolved' THEN 2 WHEN 'Withdrawn' THEN 3 ELSE 0 END) * 1000000" +
+    /// <summary>
+    /// Escalations of the period and of the period before, in one pass, by status, track, outcome, highest stage and
+    /// level of need (one integer, see <see cref="EscalationKey"/>) and category.
+    /// </summary>
+    public string Dimensions() =>
+        "SELECT (CASE status WHEN 'Open' THEN 1 WHEN 'Resolved' THEN 2 WHEN 'Withdrawn' THEN 3 ELSE 0 END) * 1000000" +
         " + (CASE track WHEN 'Urgent' THEN 1 ELSE 0 END) * 100000" +
         " + (CASE outcome_kind WHEN 'DecisionChanged' THEN 1 WHEN 'DecisionUpheld' THEN 2 WHEN 'BoardDecision' THEN 3 ELSE 0 END) * 10000" +
-        " + highest_stage * 100 + level_of_need AS k, category, COUNT(*) " +
-        "FROM escalations" + Scan + " WHERE " + RaisedInPeriod + " GROUP BY k, category";
+        " + highest_stage * 100 + level_of_need AS k, category, " + BothPeriods +
+        " FROM escalations" + Hint(SqliteReportIndexes.Dimensions) + " WHERE " + EitherPeriod +
+        " GROUP BY status, track, outcome_kind, highest_stage, level_of_need, category";
 
+    /// <summary>Escalations of the period and of the period before, by raising and receiving agency.</summary>
     public string AgencyPairs() =>
-        "SELECT raising_agency_id, receiving_agency_id, COUNT(*) FROM escalations" + Scan +
-        " WHERE " + RaisedInPeriod + " GROUP BY raising_agency_id, receiving_agency_id";
+        "SELECT raising_agency_id, receiving_agency_id, " + BothPeriods +
+        " FROM escalations" + Hint(SqliteReportIndexes.AgencyPairs) + " WHERE " + EitherPeriod +
+        " GROUP BY raising_agency_id, receiving_agency_id";
 
-    /// <summary>Resolved escalations by (local date raised, local date resolved): the median is worked out from these pairs.</summary>
+    /// <summary>Escalations raised in the range, and those of them resolved.</summary>
+    public string RaisedAndResolved() =>
+        "SELECT (SELECT COUNT(*) FROM escalations WHERE " + InRange + "), " +
+        "(SELECT COUNT(*) FROM escalations" + Hint(SqliteReportIndexes.StatusRaised) + " WHERE status = 'Resolved' AND " + InRange + ")";
+
+    /// <summary>Escalations raised in the range and resolved, by (local date raised, local date resolved): the median is worked out from these pairs.</summary>
     public string ResolutionDays() =>
-        "SELECT " + days.Expression("raised_at") + " AS r, " + days.Expression("closed_at") + " AS c, COUNT(*) FROM escalations" + Scan +
-        " WHERE " + RaisedInPeriod + " AND status = 'Resolved' AND closed_at IS NOT NULL GROUP BY r, c";
+        "SELECT " + days.Expression("raised_at") + " AS r, " + days.Expression("closed_at") + " AS c, COUNT(*) FROM escalations" +
+        Hint(SqliteReportIndexes.StatusRaised) + " WHERE status = 'Resolved' AND " + InRange + " AND closed_at IS NOT NULL GROUP BY r, c";
 
     public string Texts() =>
-        "SELECT outcome_learning, outcome_good_practice, COUNT(*) FROM escalations" + Scan + " WHERE " + RaisedInPeriod +
-        " AND (outcome_learning IS NOT NULL OR outcome_good_practice IS NOT NULL) GROUP BY outcome_learning, outcome_good_practice";
+        "SELECT outcome_learning, outcome_good_practice, COUNT(*) FROM escalations" + Hint(SqliteReportIndexes.Texts) +
+        " WHERE " + InRange + " AND (" + SqliteReportIndexes.TextsFilter + ") GROUP BY outcome_learning, outcome_good_practice";
 
-    /// <summary>Stages left in time: resolved, or escalated by the raising side, by the due time.</summary>
-    public string DeadlinesMet() => ByEscalation("stage_records", "s",
-        "s.left_how IN ('Resolved', 'EscalatedByRaisingSide') AND s.left_at <= s.due_at", "s.stage");
+    /// <summary>Stages left in time, of escalations raised in the range: resolved, or escalated by the raising side, by the due time.</summary>
+    public string DeadlinesMet(bool byIdRange) =>
+        ByStage("stage_records", SqliteReportIndexes.StagesMet, SqliteReportIndexes.StagesMetFilter,
+            "x.left_how IN ('Resolved', 'EscalatedByRaisingSide') AND x.left_at <= x.due_at", byIdRange);
 
-    /// <summary>Deadlines missed: the permanent deadline-missed entries.</summary>
-    public string DeadlinesMissed() => ByEscalation("history", "h", "h.type = 'DeadlineMissed'", "h.stage");
+    /// <summary>Deadlines missed, of escalations raised in the range: the permanent deadline-missed entries.</summary>
+    public string DeadlinesMissed(bool byIdRange) =>
+        ByStage("history", SqliteReportIndexes.DeadlinesMissed, SqliteReportIndexes.DeadlinesMissedFilter, "x.type = 'DeadlineMissed'", byIdRange);
 
     public const string Assessments =
         "SELECT age_band, referred, COUNT(*) FROM assessments WHERE created_at >= " + Start + " AND created_at < " + End +
         " GROUP BY age_band, referred";
 
-    /// <summary>Counts and checksums of the period's escalations, found by raised time and by id range, to prove <see cref="ByIdRange"/>.</summary>
+    /// <summary>Count and checksums of the escalations raised in the range, found by raised time and by id range, to prove the id range matches.</summary>
     public const string CheckByRaisedAt =
-        "SELECT COUNT(*), COALESCE(SUM(rowid), 0), COALESCE(SUM((rowid * 7919) % 1000003), 0) FROM escalations WHERE raised_at >= " + Start + " AND raised_at < " + End;
+        "SELECT COUNT(*), COALESCE(SUM(rowid), 0), COALESCE(SUM((rowid * 7919) % 1000003), 0) FROM escalations WHERE " + InRange;
 
     public const string CheckById =
         "SELECT COUNT(*), COALESCE(SUM(rowid), 0), COALESCE(SUM((rowid * 7919) % 1000003), 0) FROM escalations WHERE id >= " + IdLow + " AND id < " + IdHigh;
 
-    public const string LastRowId = "SELECT COALESCE(MAX(rowid), 0) FROM escalations";
+    private const string BothPeriods =
+        "SUM(CASE WHEN " + InRange + " THEN 1 ELSE 0 END), SUM(CASE WHEN " + InPrevious + " THEN 1 ELSE 0 END)";
 
-    private string ByEscalation(string table, string alias, string condition, string stage)
+    private const string EitherPeriod = "((" + InRange + ") OR (" + InPrevious + "))";
+
+    /// <summary>
+    /// <paramref name="condition"/> is the filter of the index, as written there (SQLite uses a filtered index only for a
+    /// query whose condition contains the index's); <paramref name="joinedCondition"/> is the same with the table aliased.
+    /// </summary>
+    private string ByStage(string table, string index, string condition, string joinedCondition, bool byIdRange)
     {
         if (byIdRange)
         {
-            return "SELECT " + Month(alias + ".escalation_id", "@i") + " AS m, " + stage + " AS st, COUNT(*) FROM " + table + " " + alias + Scan +
-                " WHERE " + alias + ".escalation_id >= " + IdLow + " AND " + alias + ".escalation_id < " + IdHigh + " AND " + condition +
-                " GROUP BY m, st";
+            return "SELECT stage, COUNT(*) FROM " + table + Hint(index) + " WHERE escalation_id >= " + IdLow + " AND escalation_id < " + IdHigh +
+                " AND " + condition + " GROUP BY stage";
         }
 
-        return "SELECT " + Month("e.raised_at", "@m") + " AS m, " + stage + " AS st, COUNT(*) FROM " + table + " " + alias +
-            " JOIN escalations e ON e.id = " + alias + ".escalation_id WHERE e.raised_at >= " + Start + " AND e.raised_at < " + End +
-            " AND " + condition + " GROUP BY m, st";
+        return "SELECT x.stage, COUNT(*) FROM " + table + " x JOIN escalations e ON e.id = x.escalation_id" +
+            " WHERE e.raised_at >= " + Start + " AND e.raised_at < " + End + " AND " + joinedCondition +
+            " GROUP BY x.stage";
     }
 
-    /// <summary>
-    /// The index of the month of the period a value falls in, given parameters <c>{prefix}1 .. {prefix}(n-1)</c> holding
-    /// where months 2 to n begin (instants, or id prefixes).
-    /// </summary>
-    private string Month(string column, string prefix)
-    {
-        if (months <= 1)
-            return "0";
-        var sql = new StringBuilder("(CASE");
-        for (var i = 1; i < months; i++)
-            sql.Append(CultureInfo.InvariantCulture, $" WHEN {column} < {prefix}{i} THEN {i - 1}");
-        return sql.Append(CultureInfo.InvariantCulture, $" ELSE {months - 1} END)").ToString();
-    }
+    private string Hint(string index) => sqlite ? " INDEXED BY \"" + index + "\"" : string.Empty;
 }
