@@ -54,6 +54,7 @@ public static class DataRegistration
 
         services.AddSingleton<DispatcherSignal>();
         services.AddScoped<EscalationService>();
+        services.AddSingleton<RaiseGroupCommit>();
         services.AddScoped<TimerProcessor>();
         services.Configure<DispatcherOptions>(configuration.GetSection("Escalation:Dispatcher"));
         services.AddHostedService<TimerDispatcher>();
@@ -70,18 +71,5 @@ public static class DataRegistration
         if (!builder.ContainsKey("Max Auto Prepare"))
             builder.MaxAutoPrepare = 64;
         return builder.ConnectionString;
-    }
-
-    /// <summary>Brings the database schema up to date. Runs before the service takes any request.</summary>
-    public static async Task MigrateEscalationDatabaseAsync(this IServiceProvider services, CancellationToken ct = default)
-    {
-        await using var scope = services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<EscalationDbContext>();
-        await db.Database.MigrateAsync(ct);
-        if (db.Database.IsSqlite())
-        {
-            // Write-ahead logging lets pages read while the dispatcher writes; the setting is kept in the file.
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
-        }
     }
 }

@@ -62,16 +62,36 @@ internal static partial class StartupAccounts
         }
         else
         {
-            // "Refresh": the configured password wins, so an operator can always get back in.
-            var token = await users.GeneratePasswordResetTokenAsync(admin);
-            Check(await users.ResetPasswordAsync(admin, token, password), "Escalation:Admin:Password");
-            await users.SetLockoutEndDateAsync(admin, null);
+            // "Refresh": the configured password wins, so an operator can always get back in. A password that already
+            // verifies is left as it is: resetting it re-hashed it at every start (a second of start-up) and gave the
+            // administrator a new security stamp, which signs them out of every session at each restart.
+            if (HasCurrentPassword(users, admin, password))
+            {
+                foreach (var validator in users.PasswordValidators)
+                    Check(await validator.ValidateAsync(users, admin, password), "Escalation:Admin:Password");
+            }
+            else
+            {
+                var token = await users.GeneratePasswordResetTokenAsync(admin);
+                Check(await users.ResetPasswordAsync(admin, token, password), "Escalation:Admin:Password");
+            }
+
+            if (admin.LockoutEnd is not null)
+                await users.SetLockoutEndDateAsync(admin, null);
         }
 
         if (!await users.IsInRoleAsync(admin, Roles.Admin))
             Check(await users.AddToRoleAsync(admin, Roles.Admin), "Escalation:Admin:Email");
         LogAdministrator(logger, email);
     }
+
+    /// <summary>
+    /// Whether <paramref name="password"/> is the administrator's password, hashed as this version hashes it
+    /// (a hash that verifies but needs re-hashing in the current format counts as not current, so it is reset).
+    /// </summary>
+    private static bool HasCurrentPassword(UserManager<Person> users, Person admin, string password) =>
+        admin.PasswordHash is { } hash
+        && users.PasswordHasher.VerifyHashedPassword(admin, hash, password) == PasswordVerificationResult.Success;
 
     internal static void Check(IdentityResult result, string what)
     {
