@@ -5,6 +5,7 @@ using Escalation.Data.Sql;
 using Escalation.Data.Timers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.Options;
 
 namespace Escalation.Data.Engine;
 
@@ -13,20 +14,31 @@ namespace Escalation.Data.Engine;
 /// transition table, and writes every effect in one transaction, or nothing.
 /// </summary>
 public sealed class EscalationService(
-    EscalationDbContext db, PolicyCatalog catalog, TimeProvider clock, SqlDialect sql, EngineSettings settings, DispatcherSignal signal)
+    EscalationDbContext db, PolicyCatalog catalog, TimeProvider clock, SqlDialect sql, EngineSettings settings, DispatcherSignal signal,
+    IOptions<DispatcherOptions> dispatcher, RaiseGroupCommit groupCommit)
 {
     public async Task<ServiceResult<EscalationRecord>> RaiseAsync(Guid raiserId, RaiseRequest request, CancellationToken ct = default)
     {
+        var result = await RaiseAndKeepAsync(raiserId, request, ct);
+        return new ServiceResult<EscalationRecord>(result.Status, result.Value?.Record, result.Rejection, result.Errors);
+    }
+
+    /// <summary>
+    /// As <see cref="RaiseAsync"/>, also giving back the history written and the directory read, so that the caller can
+    /// show the new escalation without reading it back.
+    /// </summary>
+    public async Task<ServiceResult<RaisedEscalation>> RaiseAndKeepAsync(Guid raiserId, RaiseRequest request, CancellationToken ct = default)
+    {
         ArgumentNullException.ThrowIfNull(request);
         if (request.ImmediateRiskNotReferred)
-            return ServiceResult.Fail<EscalationRecord>(ServiceStatus.ImmediateRisk);
+            return ServiceResult.Fail<RaisedEscalation>(ServiceStatus.ImmediateRisk);
 
         var policy = catalog.Current(PolicyCatalog.DefaultPolicyId)
             ?? throw new InvalidOperationException($"No '{PolicyCatalog.DefaultPolicyId}' policy is loaded.");
         var now = clock.GetUtcNow();
         var errors = RaiseRequestValidator.Validate(request, policy, catalog.Calendar.LocalDate(now), raiserId);
         if (errors.Count > 0)
-            return ServiceResult.Invalid<EscalationRecord>(errors);
+            return ServiceResult.Invalid<RaisedEscalation>(errors);
 
         // The directory is read before the write transaction begins, so that the transaction (on SQLite, the file's one
         // writer) lasts only as long as the inserts.
@@ -34,27 +46,41 @@ public sealed class EscalationService(
         var raiser = directory.Find(raiserId);
         var respondent = directory.Find(request.RespondentId!.Value);
         if (raiser is null)
-            return ServiceResult.Fail<EscalationRecord>(ServiceStatus.NotFound);
+            return ServiceResult.Fail<RaisedEscalation>(ServiceStatus.NotFound);
         if (respondent is null)
-            return ServiceResult.Invalid<EscalationRecord>("respondentId", "No professional with this id is in the directory");
+            return ServiceResult.Invalid<RaisedEscalation>("respondentId", "No professional with this id is in the directory");
 
         var id = Guid.CreateVersion7(now);
         var actor = new Actor(raiserId, Relations.Of(raiser, raiser, respondent));
         var move = new Raise(id, request.ParsedTrack, request.StartAtStage ?? policy.FirstStage, Trimmed(request.StartAtStageReason));
         var result = catalog.Table(policy.Id, policy.Version).Apply(null, move, actor, now);
         if (!result.IsAllowed)
-            return ServiceResult.Rejected<EscalationRecord>(result.Rejection!);
+            return ServiceResult.Rejected<RaisedEscalation>(result.Rejection!);
 
         var transition = result.Transition!;
         var record = NewRecord(transition.State, request, raiser, respondent, now);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        db.Escalations.Add(record);
-        await db.SaveChangesAsync(ct);
-        db.ChangeTracker.Clear();
-        await WriteEffectsAsync(transaction, transition, record, directory, policy, now, ct);
-        await transaction.CommitAsync(ct);
-        signal.Poke();
-        return ServiceResult.Ok(record);
+        if (sql.IsSqlite)
+        {
+            // SQLite: written with any other raises waiting, in one transaction and one commit (each in a savepoint).
+            await groupCommit.WriteAsync(new PendingRaise(record, transition, settings.RecipientsFor(policy, directory), now), db, sql,
+                settings.MessageIdDomain);
+        }
+        else
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            db.Escalations.Add(record);
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+            await WriteEffectsAsync(transaction, transition, record, directory, policy, now, ct);
+            await transaction.CommitAsync(ct);
+        }
+
+        PokeIfSoon(transition, now);
+        var history = transition.History.Select(h => new HistoryRecord
+        {
+            EscalationId = record.Id, At = h.At, Type = h.Type, Stage = h.Stage, ById = h.ById, Note = h.Note,
+        }).ToList();
+        return ServiceResult.Ok(new RaisedEscalation(record, history, directory));
     }
 
     /// <summary>
@@ -94,8 +120,20 @@ public sealed class EscalationService(
 
         await writer.WriteEffectsAsync(transition, record.RaisedById, record.RespondentId, settings.RecipientsFor(table.Policy, directory), now, ct);
         await transaction.CommitAsync(ct);
-        signal.Poke();
+        PokeIfSoon(transition, now);
         return ServiceResult.Ok(await db.Escalations.AsNoTracking().FirstAsync(e => e.Id == escalationId, ct));
+    }
+
+    /// <summary>
+    /// Wakes the dispatcher when the move set a timer that falls due before its next poll; a later timer it finds by
+    /// itself, since it never sleeps longer than the poll interval. (Waking it for every move would cost a claiming
+    /// write transaction per move, competing with the moves for SQLite's one writer.)
+    /// </summary>
+    private void PokeIfSoon(Transition transition, DateTimeOffset now)
+    {
+        var soon = now + dispatcher.Value.PollInterval;
+        if (transition.Timers.Any(t => t.DueAt <= soon))
+            signal.Poke();
     }
 
     /// <summary>How a person stands to an escalation; <see cref="Relation.None"/> if they are not in the directory.</summary>
@@ -156,3 +194,6 @@ public sealed class EscalationService(
 
     private static string? Trimmed(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }
+
+/// <summary>A new escalation as stored: its row, the history written with it, and the directory it was raised against.</summary>
+public sealed record RaisedEscalation(EscalationRecord Record, IReadOnlyList<HistoryRecord> History, DirectorySnapshot Directory);

@@ -46,11 +46,12 @@ internal static class EscalationEndpoints
             return Problems.Invalid(errors);
         }
 
-        var result = await service.RaiseAsync(caller, body, ct);
+        var result = await service.RaiseAndKeepAsync(caller, body, ct);
         if (!result.IsOk)
             return Problems.From(result, "body");
 
-        var dto = (await reader.GetAsync(result.Value!.Id, caller, ct))!;
+        // Built from what the raise kept (the row, its history, the directory), not read back.
+        var dto = reader.Show(result.Value!, caller)!;
         http.Response.Headers.ETag = CallerExtensions.ETag(dto.Version);
         return TypedResults.Created($"/api/escalations/{dto.Id}", dto);
     }

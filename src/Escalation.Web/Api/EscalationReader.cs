@@ -27,6 +27,16 @@ internal sealed class EscalationReader(EscalationDbContext db, PolicyCatalog cat
         return EscalationMapping.ToDto(record, Policy(record), history, Parties(directory), clock.GetUtcNow());
     }
 
+    /// <summary>A new escalation as its raiser sees it, from what the raise kept: nothing is read back.</summary>
+    public EscalationDto? Show(RaisedEscalation raised, Guid viewerId)
+    {
+        ArgumentNullException.ThrowIfNull(raised);
+        var record = raised.Record;
+        return CanSee(raised.Directory, viewerId, record)
+            ? EscalationMapping.ToDto(record, Policy(record), raised.History, Parties(raised.Directory), clock.GetUtcNow())
+            : null;
+    }
+
     public async Task<IReadOnlyList<EscalationSummaryDto>> ListAsync(Guid viewerId, EscalationFilter filter, CancellationToken ct)
     {
         var directory = await DirectorySnapshot.LoadAsync(db, ct);

@@ -88,6 +88,44 @@ public sealed class WriteGateTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task RaisesCommittedTogether_AFailingOneIsUndoneAloneAndTheOthersAreKept()
+    {
+        var people = await Host.SeedAsync();
+        var go = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        // Every fourth raise links an assessment that does not exist: its insert breaks the foreign key.
+        var raising = Enumerable.Range(0, 40).Select(i => Task.Run(async () =>
+        {
+            await go.Task;
+            var request = i % 4 == 0 ? people.Raise() with { AssessmentId = Guid.NewGuid() } : people.Raise();
+            try
+            {
+                return (Bad: i % 4 == 0, Id: (await Host.RaiseAsync(people.Teacher, request)).Value?.Id);
+            }
+            catch (DbUpdateException)
+            {
+                return (Bad: i % 4 == 0, Id: (Guid?)null);
+            }
+        })).ToList();
+        go.SetResult();
+        var results = await Task.WhenAll(raising);
+
+        Assert.All(results, r => Assert.Equal(r.Bad, r.Id is null));
+        var stored = results.Where(r => r.Id is not null).Select(r => r.Id!.Value).ToHashSet();
+        Assert.Equal(30, stored.Count);
+        await Host.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<EscalationDbContext>();
+            Assert.Equal(stored.Order(), (await db.Escalations.Select(e => e.Id).ToListAsync()).Order());
+            Assert.Equal(30, await db.StageRecords.CountAsync());
+            Assert.Equal(30, await db.History.CountAsync());
+            Assert.Equal(60, await db.Timers.CountAsync());
+            Assert.All(await db.Outbox.Select(o => o.EscalationId).ToListAsync(), id => Assert.Contains(id!.Value, stored));
+            return 0;
+        });
+        Assert.Equal(0, Gate.Inside);
+    }
+
+    [Fact]
     public async Task AWriteTransaction_MakesTheNextWriterWaitInTheProcess_WhileReadsCarryOn()
     {
         var people = await Host.SeedAsync();
