@@ -92,7 +92,7 @@ public sealed class BoardReportQuery(
     /// <summary>The queries that read the escalations of both periods in one pass (their indexes lead with the counted columns, not the raised time).</summary>
     private IEnumerable<(int Weight, QueryJob Job)> BothPeriods(RangeSql queries, RangePlan current, RangePlan previous)
     {
-        var p = new Dictionary<string, object>(RangePlan.Parameters(sql, current.Start, current.End), StringComparer.Ordinal)
+        var p = new Dictionary<string, object>(current.Parameters(sql, current.Start, current.End), StringComparer.Ordinal)
         {
             [RangeSql.PreviousStart] = sql.Instant(previous.Start),
             [RangeSql.PreviousEnd] = sql.Instant(previous.End),
@@ -116,10 +116,10 @@ public sealed class BoardReportQuery(
     private IEnumerable<(int Weight, QueryJob Job)> Period(RangeSql queries, RangePlan plan, bool byIdRange, bool timeliness)
     {
         var raw = plan.Raw;
-        var whole = RangePlan.Parameters(sql, plan.Start, plan.End);
+        var whole = plan.Parameters(sql, plan.Start, plan.End);
         foreach (var month in plan.Months)
         {
-            var p = RangePlan.Parameters(sql, month.Start, month.End);
+            var p = plan.Parameters(sql, month.Start, month.End);
             yield return (15, new QueryJob(queries.ResolutionDays(), p, r => Add(raw.Resolutions, (L(r, 0), L(r, 1), I(r, 2)))));
             if (timeliness)
                 yield return (5, new QueryJob(queries.RaisedAndResolved(), p, r => Add(raw.Months, (month.Index, I(r, 0), I(r, 1)))));
@@ -141,7 +141,7 @@ public sealed class BoardReportQuery(
         var raw = plan.Raw;
         foreach (var month in plan.Months)
         {
-            var p = RangePlan.Parameters(sql, month.Start, month.End);
+            var p = plan.Parameters(sql, month.Start, month.End);
             yield return (6, new QueryJob(queries.DeadlinesMet(byIdRange), p, r => Add(raw.Met, (month.Index, I(r, 0), I(r, 1)))));
             yield return (4, new QueryJob(queries.DeadlinesMissed(byIdRange), p, r => Add(raw.Missed, (month.Index, I(r, 0), I(r, 1)))));
         }
@@ -149,7 +149,7 @@ public sealed class BoardReportQuery(
 
     private IEnumerable<(int Weight, QueryJob Job)> IdRangeChecks(RangePlan plan)
     {
-        var p = RangePlan.Parameters(sql, plan.Start, plan.End);
+        var p = plan.Parameters(sql, plan.Start, plan.End);
         yield return (50, new QueryJob(RangeSql.CheckByRaisedAt, p, r => plan.ByRaisedAt = Longs(r)));
         yield return (50, new QueryJob(RangeSql.CheckById, p, r => plan.ById = Longs(r)));
     }
@@ -195,6 +195,7 @@ internal sealed class RangePlan
     public RangePlan(ReportPeriod period, TimeZoneInfo zone)
     {
         Period = period;
+        Zone = zone.Id;
         (Start, End) = LocalInstants.Range(period, zone);
         Months = [.. period.MonthsWithin().Select((month, i) =>
         {
@@ -204,6 +205,9 @@ internal sealed class RangePlan
     }
 
     public ReportPeriod Period { get; }
+
+    /// <summary>The calendar's time zone id, for PostgreSQL's local dates.</summary>
+    public string Zone { get; }
 
     public IReadOnlyList<Month> Months { get; }
 
@@ -221,13 +225,14 @@ internal sealed class RangePlan
     public bool IdRangeMatches => ByRaisedAt is { } a && ById is { } b && a.SequenceEqual(b);
 
     /// <summary>The parameters of a range of raised time within the period; a query is given those it names.</summary>
-    public static IReadOnlyDictionary<string, object> Parameters(SqlDialect sql, DateTimeOffset start, DateTimeOffset end) =>
+    public IReadOnlyDictionary<string, object> Parameters(SqlDialect sql, DateTimeOffset start, DateTimeOffset end) =>
         new Dictionary<string, object>(StringComparer.Ordinal)
         {
             [RangeSql.Start] = sql.Instant(start),
             [RangeSql.End] = sql.Instant(end),
             [RangeSql.IdLow] = V7Prefix(start),
             [RangeSql.IdHigh] = V7Prefix(end),
+            [LocalDayKeys.ZoneParameter] = Zone,
         };
 
     /// <summary>A month of the period (cut to the period if it starts or ends within a month), numbered from 0.</summary>

@@ -15,6 +15,9 @@ namespace Escalation.Reports.Queries;
 /// </summary>
 internal sealed class LocalDayKeys
 {
+    /// <summary>The parameter holding the time zone id, on PostgreSQL.</summary>
+    public const string ZoneParameter = "@zone";
+
     private const long TicksPerDay = TimeSpan.TicksPerDay;
     private static readonly DateOnly PostgresEpoch = new(2000, 1, 1);
 
@@ -33,7 +36,7 @@ internal sealed class LocalDayKeys
     public string Expression(string column)
     {
         if (!_sqlite)
-            return $"(CAST(({column} AT TIME ZONE @zone) AS date) - DATE '2000-01-01')";
+            return $"(CAST(({column} AT TIME ZONE {ZoneParameter}) AS date) - DATE '2000-01-01')";
         var segments = string.Concat(_boundaries.Skip(1).Select(b =>
             string.Create(CultureInfo.InvariantCulture, $" + (CASE WHEN {column} % {TicksPerDay} >= {b} THEN 1 ELSE 0 END)")));
         return string.Create(CultureInfo.InvariantCulture, $"(({column} / {TicksPerDay}) * {_boundaries.Length}{segments})");

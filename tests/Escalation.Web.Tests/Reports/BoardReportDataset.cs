@@ -41,7 +41,17 @@ public sealed class BoardReportDataset : IAsyncLifetime, IDisposable
 
     public static readonly ReportPeriod Quarter = new(new DateOnly(2026, 4, 1), new DateOnly(2026, 6, 30));
 
-    public EngineHost Host { get; } = new(new FakeTimeProvider(new DateTimeOffset(2026, 3, 1, 9, 0, 0, TimeSpan.Zero)));
+    private static readonly DateTimeOffset Begins = new(2026, 3, 1, 9, 0, 0, TimeSpan.Zero);
+
+    /// <summary>On a SQLite file of its own.</summary>
+    public BoardReportDataset() => Host = new EngineHost(new FakeTimeProvider(Begins));
+
+    private BoardReportDataset(TestDatabase database) => Host = new EngineHost(new FakeTimeProvider(Begins), database);
+
+    public EngineHost Host { get; }
+
+    /// <summary>On the given database (PostgreSQL, for one); a class fixture has one public constructor only.</summary>
+    public static BoardReportDataset On(TestDatabase database) => new(database);
 
     public TestPartnership People { get; private set; } = null!;
 
