@@ -59,19 +59,17 @@ public sealed class EscalationService(
 
         var transition = result.Transition!;
         var record = NewRecord(transition.State, request, raiser, respondent, now);
+        var pending = new PendingRaise(record, transition, settings.RecipientsFor(policy, directory), now);
         if (sql.IsSqlite)
         {
             // SQLite: written with any other raises waiting, in one transaction and one commit (each in a savepoint).
-            await groupCommit.WriteAsync(new PendingRaise(record, transition, settings.RecipientsFor(policy, directory), now), db, sql,
-                settings.MessageIdDomain);
+            await groupCommit.WriteAsync(pending, db, sql, settings.MessageIdDomain);
         }
         else
         {
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            db.Escalations.Add(record);
-            await db.SaveChangesAsync(ct);
-            db.ChangeTracker.Clear();
-            await WriteEffectsAsync(transaction, transition, record, directory, policy, now, ct);
+            await using (var writer = Writer(transaction))
+                await pending.WriteAsync(db, writer, ct);
             await transaction.CommitAsync(ct);
         }
 
@@ -149,13 +147,6 @@ public sealed class EscalationService(
             .SetProperty(e => e.OutcomeActions, outcome == null ? null : string.Join('\n', outcome.Actions.Where(a => !string.IsNullOrWhiteSpace(a)).Select(a => a.Trim())))
             .SetProperty(e => e.OutcomeLearning, outcome == null ? null : Trimmed(outcome.Learning))
             .SetProperty(e => e.OutcomeGoodPractice, outcome == null ? null : Trimmed(outcome.GoodPractice)), ct);
-
-    private async Task WriteEffectsAsync(IDbContextTransaction transaction, Transition transition, EscalationRecord record,
-        DirectorySnapshot directory, PolicyDefinition policy, DateTimeOffset now, CancellationToken ct)
-    {
-        await using var writer = Writer(transaction);
-        await writer.WriteEffectsAsync(transition, record.RaisedById, record.RespondentId, settings.RecipientsFor(policy, directory), now, ct);
-    }
 
     private TransitionWriter Writer(IDbContextTransaction transaction) =>
         new(db.Database.GetDbConnection(), transaction.GetDbTransaction(), sql, settings.MessageIdDomain);

@@ -104,10 +104,7 @@ public sealed class RaiseGroupCommit : IDisposable
                 await savepoint.ExecuteAsync(ct);
                 try
                 {
-                    db.Escalations.Add(raise.Record);
-                    await db.SaveChangesAsync(ct);
-                    db.ChangeTracker.Clear();
-                    await writer.WriteEffectsAsync(raise.Transition, raise.Record.RaisedById, raise.Record.RespondentId, raise.Recipients, raise.Now, ct);
+                    await raise.WriteAsync(db, writer, ct);
                     await release.ExecuteAsync(ct);
                     stored.Add(raise);
                 }
@@ -152,4 +149,13 @@ internal sealed class PendingRaise(EscalationRecord record, Transition transitio
     public DateTimeOffset Now { get; } = now;
 
     public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Inserts the escalation and writes the transition's effects, inside the caller's transaction.</summary>
+    public async Task WriteAsync(EscalationDbContext db, TransitionWriter writer, CancellationToken ct)
+    {
+        db.Escalations.Add(Record);
+        await db.SaveChangesAsync(ct);
+        db.ChangeTracker.Clear();
+        await writer.WriteEffectsAsync(Transition, Record.RaisedById, Record.RespondentId, Recipients, Now, ct);
+    }
 }
