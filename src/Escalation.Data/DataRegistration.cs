@@ -17,6 +17,9 @@ public static class DataRegistration
     /// </summary>
     public static IServiceCollection AddEscalationData(this IServiceCollection services, IConfiguration configuration)
     {
+        // Both models are compiled ahead of time (CompiledModels/): building one from the entity configurations cost
+        // about a third of the service's start-up. After any change to the model, regenerate them (README, "Changing
+        // the database model"); CompiledModelTests fails until they match the configurations again.
         var provider = DatabaseProviders.FromConfiguration(configuration);
         var connectionString = configuration.GetConnectionString("Escalation");
         if (provider == DatabaseProvider.Postgres)
@@ -28,7 +31,8 @@ public static class DataRegistration
                     "'Host=db.example.org;Database=escalation;Username=escalation;Password=...'.");
             }
 
-            services.AddDbContext<PostgresEscalationDbContext>(options => options.UseNpgsql(WithAutoPrepare(connectionString)));
+            services.AddDbContext<PostgresEscalationDbContext>(options => options.UseNpgsql(WithAutoPrepare(connectionString))
+                .UseModel(CompiledModels.Postgres.PostgresEscalationDbContextModel.Instance));
             services.AddScoped<EscalationDbContext>(sp => sp.GetRequiredService<PostgresEscalationDbContext>());
             services.AddSingleton(SqlDialect.Postgres);
         }
@@ -36,7 +40,8 @@ public static class DataRegistration
         {
             // One writer at a time, queued in this process rather than sleeping in SQLite's busy retries.
             var writeGate = SqliteWriteGate.For(connectionString ?? DefaultConnectionString);
-            services.AddDbContext<SqliteEscalationDbContext>(options => options.UseSqlite(connectionString ?? DefaultConnectionString).AddInterceptors(writeGate));
+            services.AddDbContext<SqliteEscalationDbContext>(options => options.UseSqlite(connectionString ?? DefaultConnectionString)
+                .UseModel(CompiledModels.Sqlite.SqliteEscalationDbContextModel.Instance).AddInterceptors(writeGate));
             services.AddScoped<EscalationDbContext>(sp => sp.GetRequiredService<SqliteEscalationDbContext>());
             services.AddSingleton(SqlDialect.Sqlite);
         }

@@ -97,7 +97,7 @@ public sealed class SqliteEscalationDbContext(DbContextOptions<SqliteEscalationD
         Configurations.SqliteReportIndexes.Apply(builder);
     }
 
-    private sealed class UtcTicksConverter() : ValueConverter<DateTimeOffset, long>(
+    internal sealed class UtcTicksConverter() : ValueConverter<DateTimeOffset, long>(
         v => v.UtcTicks,
         v => new DateTimeOffset(v, TimeSpan.Zero));
 }
