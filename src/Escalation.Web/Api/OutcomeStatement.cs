@@ -7,7 +7,8 @@ namespace Escalation.Web.Api;
 /// <summary>A printable outcome statement for both agencies' records. Every value is HTML-encoded.</summary>
 internal static class OutcomeStatement
 {
-    private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
+    // English month names; the service runs without culture data (InvariantGlobalization, Directory.Build.props).
+    private static readonly DateTimeFormatInfo English = CultureInfo.InvariantCulture.DateTimeFormat;
 
     public static string Html(EscalationDto e)
     {
