@@ -3,9 +3,10 @@ using Microsoft.Data.Sqlite;
 namespace Escalation.Benchmarks;
 
 /// <summary>
-/// P5, footprint [--runs 3] [--idle 5]: cold start to /health/ready, and resident memory when idle.
+/// P5, footprint [--runs 3] [--idle 5] [--published]: cold start to /health/ready, and resident memory when idle.
 /// <para>
-/// For the service and for the bare app, each as its own process: one first start creates and migrates its SQLite file
+/// For the service and for the bare app (the build output, or with --published both published with ReadyToRun as
+/// deployed, <see cref="PublishedApps"/>), each as its own process: one first start creates and migrates its SQLite file
 /// (the service also seeds the demo partnership) and is reported apart; then --runs starts on that existing file, each
 /// timed from just before the process is launched to the first 200 from /health/ready (polled every 10 ms), after
 /// which the process is left idle for --idle seconds and its VmRSS read from /proc. The median run is reported.
@@ -22,12 +23,13 @@ internal static class FootprintBenchmark
         var runs = options.Int("--runs", 3);
         var idle = options.Double("--idle", 5);
         var extra = options.Environment();
+        var (webDll, bareDll) = PublishedApps.Choose(options);
         var root = Directory.CreateTempSubdirectory("escalation-bench-footprint-").FullName;
         try
         {
             Console.WriteLine($"load average {Paths.LoadAverage()}; {runs} starts each, idle {idle:N0} s before reading RSS");
-            var service = await MeasureAsync("service", Paths.WebDll, Path.Combine(root, "service"), f => ServiceHost.ServiceSettings(f, extra), runs, idle);
-            var bare = await MeasureAsync("bare", Paths.BareDll, Path.Combine(root, "bare"), ServiceHost.BareSettings, runs, idle);
+            var service = await MeasureAsync("service", webDll, Path.Combine(root, "service"), f => ServiceHost.ServiceSettings(f, extra), runs, idle);
+            var bare = await MeasureAsync("bare", bareDll, Path.Combine(root, "bare"), ServiceHost.BareSettings, runs, idle);
             Figures.Add("P5", $"idle RSS after start-up (median of {runs})", $"{service.Rss / MB:N0} MB", $"bare {bare.Rss / MB:N0} MB",
                 Figures.X(service.Rss / bare.Rss), "<= 150 MB", service.Rss <= 150 * MB);
             Figures.Add("P5", $"cold start to /health/ready (median of {runs})", Figures.Ms(service.Start), $"bare {Figures.Ms(bare.Start)}",

@@ -7,9 +7,10 @@ using Microsoft.Data.Sqlite;
 namespace Escalation.Benchmarks;
 
 /// <summary>
-/// P3, http [--seconds 10] [--rates 100,200,500] [--connections 16]: raising escalations over HTTP.
+/// P3, http [--seconds 10] [--rates 100,200,500] [--connections 16] [--published]: raising escalations over HTTP.
 /// <para>
-/// Starts the built service (src/Escalation.Web, this configuration's output) as its own process on a fresh SQLite file
+/// Starts the built service (src/Escalation.Web, this configuration's output; with --published, both apps published
+/// with ReadyToRun as deployed, <see cref="PublishedApps"/>) as its own process on a fresh SQLite file
 /// with the demo partnership, signs in as a practitioner, and drives POST /api/escalations from a separate load process
 /// (<see cref="LoadClient"/>): a 2 s warm-up, then the most it can take with --connections requests in flight for
 /// --seconds, then each fixed rate for --seconds. Every raise stores the escalation, its stage record, history,
@@ -29,14 +30,15 @@ internal static class HttpBenchmark
         var rates = options.Ints("--rates", [100, 200, 500]);
         var connections = options.Int("--connections", 16);
         var extra = options.Environment();
+        var (webDll, bareDll) = PublishedApps.Choose(options);
         var root = Directory.CreateTempSubdirectory("escalation-bench-http-").FullName;
         var failures = 0;
         try
         {
             Console.WriteLine($"load average {Paths.LoadAverage()}; {seconds:N0} s per phase, {connections} connections at most");
-            var service = await MeasureAsync("service", Paths.WebDll, Path.Combine(root, "service"), f => ServiceHost.ServiceSettings(f, extra),
+            var service = await MeasureAsync("service", webDll, Path.Combine(root, "service"), f => ServiceHost.ServiceSettings(f, extra),
                 seconds, rates, connections, sign: true);
-            var bare = await MeasureAsync("bare", Paths.BareDll, Path.Combine(root, "bare"), ServiceHost.BareSettings,
+            var bare = await MeasureAsync("bare", bareDll, Path.Combine(root, "bare"), ServiceHost.BareSettings,
                 seconds, rates, connections, sign: false);
             failures = service.Sum(r => r.Failed) + bare.Sum(r => r.Failed);
 

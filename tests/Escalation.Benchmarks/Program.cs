@@ -9,8 +9,10 @@ using Escalation.Benchmarks;
 //   quartz     P1: the engine against Quartz.NET's ADO.NET job store on SQLite [--count 50000] (QuartzBenchmark.cs)
 //   lag        P2: deadline-to-action lag under a steady flow                  [--rate 100 --seconds 60] (LagBenchmark.cs)
 //   http       P3: raising over HTTP, service and bare app as processes        [--seconds 10 --rates 100,200,500] (HttpBenchmark.cs)
+//              --published: both apps published with ReadyToRun first, as deployed (all does this; PublishedApps.cs)
 //   report     P4: the board report against a hand-written SQL aggregate       [--count 1000000 --runs 3] (ReportBenchmark.cs)
 //   footprint  P5: idle RSS and cold start, service and bare app               [--runs 3 --idle 5] (FootprintBenchmark.cs)
+//              --published as for http
 //   load       the HTTP load process (started by http; not for direct use)     (LoadClient.cs)
 //
 // Each command ends with the table of its figures. The exit code is 1 if a check fails (a deadline not acted on, a
@@ -77,9 +79,9 @@ static async Task<int> AllAsync(bool tiny)
     await Step("P1 deadlines, PostgreSQL", () => PostgresBenchmark.RunAsync(tiny ? Size("--count", "200") : Size()));
     await Step("P1 Quartz.NET", () => QuartzBenchmark.RunAsync(tiny ? Size("--count", "200") : Size()));
     await Step("P2 lag", () => LagBenchmark.RunAsync(tiny ? Size("--rate", "50", "--seconds", "2") : Size()));
-    await Step("P3 http", () => HttpBenchmark.RunAsync(tiny ? Size("--seconds", "1", "--rates", "20") : Size()));
+    await Step("P3 http", () => HttpBenchmark.RunAsync(tiny ? Size("--seconds", "1", "--rates", "20") : Size(PublishedApps.Flag)));
     await Step("P4 report", () => ReportBenchmark.RunAsync(tiny ? Size("--count", "2000", "--runs", "1") : Size()));
-    await Step("P5 footprint", () => FootprintBenchmark.RunAsync(tiny ? Size("--runs", "1", "--idle", "1") : Size()));
+    await Step("P5 footprint", () => FootprintBenchmark.RunAsync(tiny ? Size("--runs", "1", "--idle", "1") : Size(PublishedApps.Flag)));
     Console.WriteLine();
     Console.WriteLine($"{Environment.ProcessorCount} CPUs, .NET {Environment.Version}, load average at the end {Paths.LoadAverage()}");
     return failures == 0 ? 0 : 1;
