@@ -4,7 +4,10 @@ using Escalation.Web.Health;
 using Escalation.Web.Hosting;
 using Escalation.Web.Identity;
 
-var builder = WebApplication.CreateBuilder(args);
+// The slim builder leaves out what this service never uses (IIS integration, HTTP/3, the debug and event-source
+// loggers), which it would otherwise load at every start; HTTPS endpoints in configuration keep working.
+var builder = WebApplication.CreateSlimBuilder(args);
+builder.WebHost.UseKestrelHttpsConfiguration();
 builder.AddEscalation();
 
 var app = builder.Build();
