@@ -23,7 +23,7 @@ internal static class FootprintBenchmark
         var runs = options.Int("--runs", 3);
         var idle = options.Double("--idle", 5);
         var extra = options.Environment();
-        var (webDll, bareDll) = PublishedApps.Choose(options);
+        var (webDll, bareDll) = await PublishedApps.ChooseAsync(options);
         var root = Directory.CreateTempSubdirectory("escalation-bench-footprint-").FullName;
         try
         {

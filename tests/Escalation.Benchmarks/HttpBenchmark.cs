@@ -30,7 +30,7 @@ internal static class HttpBenchmark
         var rates = options.Ints("--rates", [100, 200, 500]);
         var connections = options.Int("--connections", 16);
         var extra = options.Environment();
-        var (webDll, bareDll) = PublishedApps.Choose(options);
+        var (webDll, bareDll) = await PublishedApps.ChooseAsync(options);
         var root = Directory.CreateTempSubdirectory("escalation-bench-http-").FullName;
         var failures = 0;
         try

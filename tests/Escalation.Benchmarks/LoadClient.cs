@@ -113,24 +113,15 @@ internal static class LoadClient
     /// <summary>Runs one phase in a separate process and reads its result.</summary>
     public static async Task<LoadResult> RunProcessAsync(Uri url, string bodyFile, string? token, string mode, double rate, double seconds, int connections)
     {
-        var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[] { Paths.SelfDll, "load", "--url", url.ToString(), "--body", bodyFile, "--mode", mode,
-                     "--rate", rate.ToString(CultureInfo.InvariantCulture), "--seconds", seconds.ToString(CultureInfo.InvariantCulture),
-                     "--connections", connections.ToString(CultureInfo.InvariantCulture) })
-            start.ArgumentList.Add(arg);
+        List<string> args = [Paths.SelfDll, "load", "--url", url.ToString(), "--body", bodyFile, "--mode", mode,
+            "--rate", rate.ToString(CultureInfo.InvariantCulture), "--seconds", seconds.ToString(CultureInfo.InvariantCulture),
+            "--connections", connections.ToString(CultureInfo.InvariantCulture)];
         if (token is not null)
-        {
-            start.ArgumentList.Add("--token");
-            start.ArgumentList.Add(token);
-        }
+            args.AddRange(["--token", token]);
 
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("the load process did not start");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        var line = (await output).Split('\n', StringSplitOptions.RemoveEmptyEntries).LastOrDefault();
-        if (process.ExitCode != 0 || line is null)
-            throw new InvalidOperationException($"the load process failed ({process.ExitCode}): {await errors}");
+        var output = await DotnetCommand.RunAsync("the load process", args);
+        var line = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).LastOrDefault()
+            ?? throw new InvalidOperationException("the load process printed no result");
         return JsonSerializer.Deserialize<LoadResult>(line)!;
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Runtime.InteropServices;
 
 namespace Escalation.Benchmarks;
@@ -13,35 +12,22 @@ internal static class PublishedApps
     public const string Flag = "--published";
 
     // Published once per run: the HTTP and footprint benchmarks start the same builds.
-    private static readonly Lazy<(string Web, string Bare)> Published = new(() =>
-        (Publish("src/Escalation.Web/Escalation.Web.csproj", "web", "Escalation.Web.dll"),
-            Publish("tests/Escalation.Benchmarks.Bare/Escalation.Benchmarks.Bare.csproj", "bare", "Escalation.Benchmarks.Bare.dll")));
+    private static readonly Lazy<Task<(string Web, string Bare)>> Published = new(async () =>
+        (await PublishAsync("src/Escalation.Web/Escalation.Web.csproj", "web", "Escalation.Web.dll"),
+            await PublishAsync("tests/Escalation.Benchmarks.Bare/Escalation.Benchmarks.Bare.csproj", "bare", "Escalation.Benchmarks.Bare.dll")));
 
-    public static (string Web, string Bare) Choose(Args options) => options.Has(Flag) ? Published.Value : (Paths.WebDll, Paths.BareDll);
+    public static async Task<(string Web, string Bare)> ChooseAsync(Args options) =>
+        options.Has(Flag) ? await Published.Value : (Paths.WebDll, Paths.BareDll);
 
-    private static string Publish(string project, string name, string dll)
+    private static async Task<string> PublishAsync(string project, string name, string dll)
     {
         var output = Path.Combine(AppContext.BaseDirectory, "published", name);
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = Paths.RepositoryRoot, UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true,
-        };
-        foreach (var arg in new[]
-                 {
-                     "publish", project, "-c", "Release", "-r", RuntimeInformation.RuntimeIdentifier, "--self-contained", "false",
-                     "-p:PublishReadyToRun=true", "-o", output, "-nologo", "-v", "quiet",
-                 })
-        {
-            start.ArgumentList.Add(arg);
-        }
-
         Console.WriteLine($"publishing {project} (ReadyToRun) to {output}");
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        process.WaitForExit();
-        if (process.ExitCode != 0)
-            throw new InvalidOperationException($"dotnet publish {project} failed ({process.ExitCode}):\n{stdout.Result}{stderr.Result}");
+        await DotnetCommand.RunAsync($"dotnet publish {project}",
+        [
+            "publish", project, "-c", "Release", "-r", RuntimeInformation.RuntimeIdentifier, "--self-contained", "false",
+            "-p:PublishReadyToRun=true", "-o", output, "-nologo", "-v", "quiet",
+        ], Paths.RepositoryRoot);
         return Path.Combine(output, dll);
     }
 }

@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Escalation.Web.Tests.Hosting;
 
-/// <summary>A restart with the same administrator password leaves the account alone; the schema check is cheap and exact.</summary>
+/// <summary>A restart with the same administrator password leaves the account alone.</summary>
 public sealed class StartupAccountsTests
 {
     private const string Email = "root@example.org";
@@ -23,37 +23,6 @@ public sealed class StartupAccountsTests
 
         Assert.Equal(before.PasswordHash, after.PasswordHash);
         Assert.Equal(before.SecurityStamp, after.SecurityStamp);
-    }
-
-    [Fact]
-    public async Task MigrationCheck_OnAMigratedDatabase_IsUpToDateAndTheModelHasNoPendingChanges()
-    {
-        using var host = new ApiHost();
-        host.CreateClient().Dispose();
-
-        await using var scope = host.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<EscalationDbContext>();
-
-        Assert.True(await DatabaseMigration.IsUpToDateAsync(db, CancellationToken.None));
-        Assert.False(db.Database.HasPendingModelChanges());
-    }
-
-    [Fact]
-    public async Task MigrationCheck_OnAMissingDatabase_IsNotUpToDate()
-    {
-        var folder = Directory.CreateTempSubdirectory("escalation-migration-check-");
-        try
-        {
-            var options = new DbContextOptionsBuilder<SqliteEscalationDbContext>()
-                .UseSqlite($"Data Source={Path.Combine(folder.FullName, "missing.db")};Pooling=False").Options;
-            await using var db = new SqliteEscalationDbContext(options);
-
-            Assert.False(await DatabaseMigration.IsUpToDateAsync(db, CancellationToken.None));
-        }
-        finally
-        {
-            folder.Delete(recursive: true);
-        }
     }
 
     private static async Task<(string? PasswordHash, string? SecurityStamp)> AdministratorAsync(ApiHost host)

@@ -1,0 +1,41 @@
+using Escalation.Data;
+using Escalation.Web.Tests.Api.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Escalation.Web.Tests.Hosting;
+
+/// <summary>The start-up schema check is cheap and exact: it skips the migrator only when nothing is missing.</summary>
+public sealed class DatabaseMigrationTests
+{
+    [Fact]
+    public async Task MigrationCheck_OnAMigratedDatabase_IsUpToDateAndTheModelHasNoPendingChanges()
+    {
+        using var host = new ApiHost();
+        host.CreateClient().Dispose();
+
+        await using var scope = host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<EscalationDbContext>();
+
+        Assert.True(await DatabaseMigration.IsUpToDateAsync(db, CancellationToken.None));
+        Assert.False(db.Database.HasPendingModelChanges());
+    }
+
+    [Fact]
+    public async Task MigrationCheck_OnAMissingDatabase_IsNotUpToDate()
+    {
+        var folder = Directory.CreateTempSubdirectory("escalation-migration-check-");
+        try
+        {
+            var options = new DbContextOptionsBuilder<SqliteEscalationDbContext>()
+                .UseSqlite($"Data Source={Path.Combine(folder.FullName, "missing.db")};Pooling=False").Options;
+            await using var db = new SqliteEscalationDbContext(options);
+
+            Assert.False(await DatabaseMigration.IsUpToDateAsync(db, CancellationToken.None));
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+}
