@@ -58,6 +58,7 @@ public static class DataRegistration
                 : new Core.Engine.SharedMailbox(configuration["Escalation:Mail:BoardBusinessUnitName"] ?? "Board business unit", mailbox.Trim())));
 
         services.AddSingleton<DispatcherSignal>();
+        services.AddSingleton<DirectoryCache>();
         services.AddScoped<EscalationService>();
         services.AddSingleton<RaiseGroupCommit>();
         services.AddScoped<TimerProcessor>();

@@ -23,7 +23,8 @@ public sealed record DirectoryPersonName(Guid Id, string Name, Guid AgencyId);
 /// Records and reads assessments under the current decision guide. An assessment and its review reminder are written
 /// in one save, so a decision with no referral always has its reminder; nothing is ever updated afterwards.
 /// </summary>
-public sealed class AssessmentService(EscalationDbContext db, DecisionGuideCatalog guides, PolicyCatalog policies, TimeProvider clock)
+public sealed class AssessmentService(EscalationDbContext db, DecisionGuideCatalog guides, PolicyCatalog policies, TimeProvider clock,
+    DirectoryCache directoryCache)
 {
     public const int ChildReferenceMax = 100;
 
@@ -48,7 +49,7 @@ public sealed class AssessmentService(EscalationDbContext db, DecisionGuideCatal
             return new AssessmentOutcome(null, Invalid: errors);
 
         var now = clock.GetUtcNow();
-        var directory = await DirectorySnapshot.LoadAsync(db, ct);
+        var directory = await directoryCache.ReadAsync(db, ct);
         var assessor = directory.Find(assessorId);
         if (assessor is null)
             return new AssessmentOutcome(null, Invalid: new Dictionary<string, string[]> { ["body"] = ["Your account is not in the directory"] });
@@ -106,7 +107,7 @@ public sealed class AssessmentService(EscalationDbContext db, DecisionGuideCatal
         if (assessment is null)
             return null;
 
-        var directory = await DirectorySnapshot.LoadAsync(db, ct);
+        var directory = await directoryCache.ReadAsync(db, ct);
         var viewer = directory.Find(viewerId);
         var assessor = directory.Find(assessment.AssessedById);
         if (viewer is null || !AssessmentAccess.CanRead(viewer, assessment.AssessedById, assessor?.ManagerId, assessment.AgencyId, assessment.ApproverId))

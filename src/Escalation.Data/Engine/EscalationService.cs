@@ -15,7 +15,7 @@ namespace Escalation.Data.Engine;
 /// </summary>
 public sealed class EscalationService(
     EscalationDbContext db, PolicyCatalog catalog, TimeProvider clock, SqlDialect sql, EngineSettings settings, DispatcherSignal signal,
-    IOptions<DispatcherOptions> dispatcher, RaiseGroupCommit groupCommit)
+    IOptions<DispatcherOptions> dispatcher, RaiseGroupCommit groupCommit, DirectoryCache directoryCache)
 {
     public async Task<ServiceResult<EscalationRecord>> RaiseAsync(Guid raiserId, RaiseRequest request, CancellationToken ct = default)
     {
@@ -42,7 +42,7 @@ public sealed class EscalationService(
 
         // The directory is read before the write transaction begins, so that the transaction (on SQLite, the file's one
         // writer) lasts only as long as the inserts.
-        var directory = await DirectorySnapshot.LoadAsync(db, ct);
+        var directory = await directoryCache.ReadAsync(db, ct);
         var raiser = directory.Find(raiserId);
         var respondent = directory.Find(request.RespondentId!.Value);
         if (raiser is null)
@@ -89,7 +89,7 @@ public sealed class EscalationService(
     {
         ArgumentNullException.ThrowIfNull(move);
         // Read before the write transaction, to keep it short; the escalation itself is read inside it.
-        var directory = await DirectorySnapshot.LoadAsync(db, ct);
+        var directory = await directoryCache.ReadAsync(db, ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var record = await db.Escalations.AsNoTracking().FirstOrDefaultAsync(e => e.Id == escalationId, ct);
         if (record is null)

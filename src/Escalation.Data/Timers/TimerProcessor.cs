@@ -16,7 +16,8 @@ namespace Escalation.Data.Timers;
 /// once even if the process dies mid-batch. Oldest first, so catching up after downtime keeps the order.
 /// </summary>
 public sealed partial class TimerProcessor(
-    EscalationDbContext db, PolicyCatalog catalog, TimeProvider clock, SqlDialect sql, EngineSettings settings, ILogger<TimerProcessor> logger)
+    EscalationDbContext db, PolicyCatalog catalog, TimeProvider clock, SqlDialect sql, EngineSettings settings, DirectoryCache directoryCache,
+    ILogger<TimerProcessor> logger)
 {
     private sealed record DueTimer(long Id, TimerKind Kind, int Stage, Guid EscalationId, Guid RaisedById, Guid RespondentId);
 
@@ -117,7 +118,7 @@ public sealed partial class TimerProcessor(
                 throw new InvalidOperationException($"Timer {timer.Id} was no longer pending although it was claimed.");
             }
 
-            directory ??= await DirectorySnapshot.LoadAsync(db, ct);
+            directory ??= await directoryCache.ReadAsync(db, ct);
             await writer.WriteEffectsAsync(transition, timer.RaisedById, timer.RespondentId, settings.RecipientsFor(table.Policy, directory), now, ct);
             states[timer.EscalationId] = transition.State;
         }

@@ -1,6 +1,7 @@
 using System.Net.Mail;
 using Escalation.Core.Engine;
 using Escalation.Data;
+using Escalation.Data.Engine;
 using Escalation.Data.Entities;
 using Escalation.Web.Identity;
 using Microsoft.AspNetCore.Identity;
@@ -73,7 +74,7 @@ internal static class DirectoryEndpoints
         return TypedResults.Created($"/api/agencies/{agency.Id}", ToDto(agency));
     }
 
-    private static async Task<IResult> ListPeople(EscalationDbContext db, [FromQuery] string? role, [FromQuery(Name = "agencyId")] string? agency,
+    private static async Task<IResult> ListPeople(EscalationDbContext db, DirectoryCache directoryCache, [FromQuery] string? role, [FromQuery(Name = "agencyId")] string? agency,
         CancellationToken ct)
     {
         Guid? agencyId = null;
@@ -84,7 +85,7 @@ internal static class DirectoryEndpoints
             agencyId = parsed;
         }
 
-        var directory = await Data.Engine.DirectorySnapshot.LoadAsync(db, ct);
+        var directory = await directoryCache.ReadAsync(db, ct);
         var people = directory.People
             .Where(p => role is null || p.HasRole(role))
             .Where(p => agencyId is null || p.AgencyId == agencyId)

@@ -11,7 +11,7 @@ namespace Escalation.Web.Api;
 internal sealed record EscalationFilter(EscalationStatus? Status, int? Stage, Guid? AgencyId, bool Overdue);
 
 /// <summary>Reads escalations for one viewer, applying the contract's visibility rule to every row.</summary>
-internal sealed class EscalationReader(EscalationDbContext db, PolicyCatalog catalog, TimeProvider clock)
+internal sealed class EscalationReader(EscalationDbContext db, PolicyCatalog catalog, TimeProvider clock, DirectoryCache directoryCache)
 {
     public async Task<EscalationDto?> GetAsync(Guid id, Guid viewerId, CancellationToken ct)
     {
@@ -19,7 +19,7 @@ internal sealed class EscalationReader(EscalationDbContext db, PolicyCatalog cat
         if (record is null)
             return null;
 
-        var directory = await DirectorySnapshot.LoadAsync(db, ct);
+        var directory = await directoryCache.ReadAsync(db, ct);
         if (!CanSee(directory, viewerId, record))
             return null;
 
@@ -39,7 +39,7 @@ internal sealed class EscalationReader(EscalationDbContext db, PolicyCatalog cat
 
     public async Task<IReadOnlyList<EscalationSummaryDto>> ListAsync(Guid viewerId, EscalationFilter filter, CancellationToken ct)
     {
-        var directory = await DirectorySnapshot.LoadAsync(db, ct);
+        var directory = await directoryCache.ReadAsync(db, ct);
         var viewer = directory.Find(viewerId);
         if (viewer is null)
             return [];

@@ -13,7 +13,8 @@ namespace Escalation.Web.Pages;
 /// "Your escalations", in three parts: those where the viewer acts at the current stage (soonest deadline first),
 /// those open but waiting for others, and those closed.
 /// </summary>
-internal sealed class IndexModel(EscalationReader reader, EscalationDbContext db, PolicyCatalog catalog, DateText dates) : PageModel
+internal sealed class IndexModel(EscalationReader reader, EscalationDbContext db, PolicyCatalog catalog, DateText dates,
+    DirectoryCache directoryCache) : PageModel
 {
     [Microsoft.AspNetCore.Mvc.TempData]
     public string? Banner { get; set; }
@@ -36,7 +37,7 @@ internal sealed class IndexModel(EscalationReader reader, EscalationDbContext db
         var ids = all.Select(e => e.Id).ToList();
         var policies = await db.Escalations.AsNoTracking().Where(e => ids.Contains(e.Id))
             .Select(e => new { e.Id, e.PolicyId, e.PolicyVersion }).ToDictionaryAsync(e => e.Id, ct);
-        var directory = await DirectorySnapshot.LoadAsync(db, ct);
+        var directory = await directoryCache.ReadAsync(db, ct);
         var agencies = await db.Agencies.AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.Name, ct);
         var viewer = directory.Find(viewerId);
 

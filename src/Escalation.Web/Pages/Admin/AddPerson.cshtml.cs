@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Escalation.Web.Pages.Admin;
 
-internal sealed class AddPersonModel(EscalationDbContext db, PeopleDirectory directory) : PageModel
+internal sealed class AddPersonModel(EscalationDbContext db, PeopleDirectory directory, DirectoryCache directoryCache) : PageModel
 {
     public static readonly IReadOnlyList<Choice> RoleChoices =
     [
@@ -72,7 +72,7 @@ internal sealed class AddPersonModel(EscalationDbContext db, PeopleDirectory dir
         var agencies = await db.Agencies.AsNoTracking().ToListAsync(ct);
         Agencies = [.. agencies.OrderBy(a => a.Name, StringComparer.OrdinalIgnoreCase).Select(a => new Choice(a.Id.ToString(), a.Name))];
         var names = agencies.ToDictionary(a => a.Id, a => a.Name);
-        var people = await DirectorySnapshot.LoadAsync(db, ct);
+        var people = await directoryCache.ReadAsync(db, ct);
         Managers = [.. people.People
             .Where(p => p.HasRole(Roles.Manager) || p.HasRole(Roles.Senior))
             .OrderBy(p => p.Name, StringComparer.OrdinalIgnoreCase)

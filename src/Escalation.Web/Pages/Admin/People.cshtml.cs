@@ -8,7 +8,7 @@ namespace Escalation.Web.Pages.Admin;
 
 internal sealed record PersonRow(string Name, string Email, string Agency, string Roles, string Manager);
 
-internal sealed class PeopleModel(EscalationDbContext db) : PageModel
+internal sealed class PeopleModel(EscalationDbContext db, DirectoryCache directoryCache) : PageModel
 {
     [TempData]
     public string? Banner { get; set; }
@@ -17,7 +17,7 @@ internal sealed class PeopleModel(EscalationDbContext db) : PageModel
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var directory = await DirectorySnapshot.LoadAsync(db, ct);
+        var directory = await directoryCache.ReadAsync(db, ct);
         var agencies = await db.Agencies.AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.Name, ct);
         People = [.. directory.People
             .OrderBy(p => agencies.GetValueOrDefault(p.AgencyId), StringComparer.OrdinalIgnoreCase)

@@ -19,7 +19,7 @@ namespace Escalation.Web.Pages.Decisions;
 /// exactly what the API refuses (400 and 422 alike) and shows each reason beside its field.
 /// </summary>
 internal sealed partial class RecordModel(DecisionGuideCatalog guides, AssessmentService assessments, EscalationDbContext db,
-    PolicyCatalog policies, DateText dates) : DecisionStepModel(guides)
+    PolicyCatalog policies, DateText dates, DirectoryCache directoryCache) : DecisionStepModel(guides)
 {
     private static readonly Dictionary<string, string> Fields = new(StringComparer.Ordinal)
     {
@@ -132,7 +132,7 @@ internal sealed partial class RecordModel(DecisionGuideCatalog guides, Assessmen
 
     private async Task LoadSeniorsAsync(CancellationToken ct)
     {
-        var directory = await DirectorySnapshot.LoadAsync(db, ct);
+        var directory = await directoryCache.ReadAsync(db, ct);
         var agencies = await db.Agencies.AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.Name, ct);
         var me = User.PersonId();
         Seniors = [.. directory.InRole(Roles.Senior)

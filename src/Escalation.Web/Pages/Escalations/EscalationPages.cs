@@ -59,7 +59,7 @@ internal sealed class EscalationView(
 }
 
 /// <summary>Loads an escalation for the pages, applying the contract's visibility rule (null means "show 404").</summary>
-internal sealed class EscalationPages(EscalationReader reader, EscalationDbContext db, PolicyCatalog catalog)
+internal sealed class EscalationPages(EscalationReader reader, EscalationDbContext db, PolicyCatalog catalog, DirectoryCache directoryCache)
 {
     public async Task<EscalationView?> LoadAsync(Guid id, Guid viewerId, CancellationToken ct)
     {
@@ -67,7 +67,7 @@ internal sealed class EscalationPages(EscalationReader reader, EscalationDbConte
             return null;
 
         var policy = catalog.Find(escalation.Policy.Id, escalation.Policy.Version)!;
-        var directory = await DirectorySnapshot.LoadAsync(db, ct);
+        var directory = await directoryCache.ReadAsync(db, ct);
         var relation = directory.Find(viewerId) is { } viewer && directory.Find(escalation.RaisedBy.Id) is { } raiser
             && directory.Find(escalation.Respondent.Id) is { } respondent
             ? Relations.Of(viewer, raiser, respondent)

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Escalation.Web.Pages.Escalations.Raise;
 
-internal sealed class AgencyModel(RaiseDraftStore store, EscalationDbContext db) : RaiseStepModel(store)
+internal sealed class AgencyModel(RaiseDraftStore store, EscalationDbContext db, DirectoryCache directoryCache) : RaiseStepModel(store)
 {
     [BindProperty]
     public string? AgencyId { get; set; }
@@ -41,7 +41,7 @@ internal sealed class AgencyModel(RaiseDraftStore store, EscalationDbContext db)
     /// <summary>Agencies with someone in them who could have made the decision (anyone but the person raising).</summary>
     private async Task LoadAsync(CancellationToken ct)
     {
-        var directory = await DirectorySnapshot.LoadAsync(db, ct);
+        var directory = await directoryCache.ReadAsync(db, ct);
         var withPeople = directory.People.Where(p => p.Id != Draft.OwnerId).Select(p => p.AgencyId).ToHashSet();
         Agencies = [.. (await db.Agencies.AsNoTracking().ToListAsync(ct))
             .Where(a => withPeople.Contains(a.Id))

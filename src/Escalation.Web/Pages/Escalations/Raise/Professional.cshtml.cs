@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Escalation.Web.Pages.Escalations.Raise;
 
-internal sealed class ProfessionalModel(RaiseDraftStore store, EscalationDbContext db) : RaiseStepModel(store)
+internal sealed class ProfessionalModel(RaiseDraftStore store, EscalationDbContext db, DirectoryCache directoryCache) : RaiseStepModel(store)
 {
     [BindProperty]
     public string? RespondentId { get; set; }
@@ -48,7 +48,7 @@ internal sealed class ProfessionalModel(RaiseDraftStore store, EscalationDbConte
     {
         var agencyId = Draft.AgencyId!.Value;
         AgencyName = await db.Agencies.Where(a => a.Id == agencyId).Select(a => a.Name).FirstOrDefaultAsync(ct) ?? "the agency";
-        var directory = await DirectorySnapshot.LoadAsync(db, ct);
+        var directory = await directoryCache.ReadAsync(db, ct);
         People = [.. directory.People
             .Where(p => p.AgencyId == agencyId && p.Id != Draft.OwnerId)
             .OrderBy(p => p.Name, StringComparer.OrdinalIgnoreCase)
