@@ -44,6 +44,30 @@ public sealed class ProviderTests
         Assert.Same(SqlDialect.Sqlite, scope.ServiceProvider.GetRequiredService<SqlDialect>());
     }
 
+    [Fact]
+    public async Task Context_UsedByOneRequestThenAnother_IsReusedWithNothingLeftOver()
+    {
+        using var host = new EngineHost(new FakeTimeProvider());
+        host.CreateClient().Dispose();
+        EscalationDbContext first;
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            first = scope.ServiceProvider.GetRequiredService<EscalationDbContext>();
+            first.Agencies.Add(new Data.Entities.Agency { Id = Guid.NewGuid(), Name = "Never saved", Kind = Data.Entities.AgencyKind.Other });
+            await first.Database.BeginTransactionAsync();
+        }
+
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            var second = scope.ServiceProvider.GetRequiredService<EscalationDbContext>();
+
+            Assert.Same(first, second);
+            Assert.Empty(second.ChangeTracker.Entries());
+            Assert.Null(second.Database.CurrentTransaction);
+            Assert.DoesNotContain(second.Agencies, a => a.Name == "Never saved");
+        }
+    }
+
     private static string Messages(Exception error)
     {
         var messages = new List<string>();
