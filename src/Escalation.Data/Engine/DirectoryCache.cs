@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 
@@ -45,7 +46,8 @@ public sealed class DirectoryCache
             await using DbCommand command = db.Database.GetDbConnection().CreateCommand();
             command.CommandText = VersionQuery;
             command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-            return await command.ExecuteScalarAsync(ct) is { } value and not DBNull ? Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture) : null;
+            var value = await command.ExecuteScalarAsync(ct);
+            return value is null or DBNull ? null : Convert.ToInt64(value, CultureInfo.InvariantCulture);
         }
         finally
         {
