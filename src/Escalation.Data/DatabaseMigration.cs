@@ -1,4 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Escalation.Data;
@@ -26,6 +29,9 @@ public static class DatabaseMigration
     /// history table if missing, and builds the model snapshot and diffs it against the model (its pending-model-changes
     /// check): over a third of a second and several MB of jitted code at every start. That check is kept by the
     /// tests (<c>MigrationTests</c>) and by every first start, which still goes through <c>MigrateAsync</c>.
+    /// The history is read with plain SQL rather than <c>GetAppliedMigrationsAsync</c>, which builds a model of the
+    /// history table through EF Core's whole convention set (hundreds of types, about 3 MB held for the life of the
+    /// process; docs/benchmarks.md, P5).
     /// Any doubt (no database yet, no history table, a query that fails) answers false, so the full path runs.
     /// </summary>
     internal static async Task<bool> IsUpToDateAsync(EscalationDbContext db, CancellationToken ct)
@@ -35,7 +41,7 @@ public static class DatabaseMigration
         try
         {
             known = db.Database.GetMigrations().ToList();
-            applied = new HashSet<string>(await db.Database.GetAppliedMigrationsAsync(ct), StringComparer.Ordinal);
+            applied = await ReadAppliedMigrationsAsync(db, ct);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -44,5 +50,31 @@ public static class DatabaseMigration
         }
 
         return known.Count > 0 && known.All(applied.Contains);
+    }
+
+    private static async Task<HashSet<string>> ReadAppliedMigrationsAsync(EscalationDbContext db, CancellationToken ct)
+    {
+        var relational = db.GetService<IDbContextOptions>().FindExtension<RelationalOptionsExtension>();
+        var sql = db.GetService<ISqlGenerationHelper>();
+        var table = sql.DelimitIdentifier(
+            relational?.MigrationsHistoryTableName ?? HistoryRepository.DefaultTableName, relational?.MigrationsHistoryTableSchema);
+        var applied = new HashSet<string>(StringComparer.Ordinal);
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+#pragma warning disable CA2100 // The table name comes from the context's options, delimited by the provider; nothing a user typed.
+            command.CommandText = $"SELECT {sql.DelimitIdentifier("MigrationId")} FROM {table}";
+#pragma warning restore CA2100
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+                applied.Add(reader.GetString(0));
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+
+        return applied;
     }
 }

@@ -6,6 +6,7 @@ using Escalation.Web.Pages.Escalations;
 using Escalation.Web.Pages.Escalations.Raise;
 using Escalation.Web.Pages.Display;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc.Controllers;
 using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.FileProviders;
 
@@ -25,6 +26,12 @@ internal static class UiRegistration
             options.Conventions.AllowAnonymousToFolder("/Account");
             options.Conventions.AllowAnonymousToPage("/Error");
             options.Conventions.AuthorizeFolder("/Admin", AdminPolicy);
+        }).ConfigureApplicationPartManager(parts =>
+        {
+            // The service has no MVC controllers. Without this, start-up loads every type of the web assembly to look for
+            // them, about 3 MB of memory held for the life of the process (docs/benchmarks.md, P5).
+            foreach (var controllers in parts.FeatureProviders.OfType<ControllerFeatureProvider>().ToList())
+                parts.FeatureProviders.Remove(controllers);
         });
         services.AddAuthorizationBuilder().AddPolicy(AdminPolicy, policy => policy.RequireRole(Roles.Admin));
         services.AddAntiforgery(options =>

@@ -3,6 +3,7 @@ using Escalation.Data.Sql;
 using Escalation.Testing;
 using Escalation.Web.Tests.TestSupport;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
@@ -100,5 +101,20 @@ public sealed class PostgresProviderTests(TestPostgresFixture postgres)
 
         Assert.IsType<PostgresEscalationDbContext>(scope.ServiceProvider.GetRequiredService<EscalationDbContext>());
         Assert.Same(SqlDialect.Postgres, scope.ServiceProvider.GetRequiredService<SqlDialect>());
+    }
+
+    [Fact]
+    public async Task MigrationCheck_OnPostgres_ReadsTheHistoryAndSeesAMissingMigration()
+    {
+        using var host = new EngineHost(new FakeTimeProvider(), await PostgresTestDatabases.CreateAsync(postgres.Server));
+        host.CreateClient().Dispose();
+        await using var scope = host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<EscalationDbContext>();
+        Assert.True(await DatabaseMigration.IsUpToDateAsync(db, CancellationToken.None));
+
+        var latest = db.Database.GetMigrations().Last();
+        await db.Database.ExecuteSqlAsync($"DELETE FROM \"__EFMigrationsHistory\" WHERE \"MigrationId\" = {latest}");
+
+        Assert.False(await DatabaseMigration.IsUpToDateAsync(db, CancellationToken.None));
     }
 }

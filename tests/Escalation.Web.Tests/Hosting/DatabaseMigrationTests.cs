@@ -22,6 +22,20 @@ public sealed class DatabaseMigrationTests
     }
 
     [Fact]
+    public async Task MigrationCheck_WhenTheHistoryLacksTheLatestMigration_IsNotUpToDate()
+    {
+        using var host = new ApiHost();
+        host.CreateClient().Dispose();
+
+        await using var scope = host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<EscalationDbContext>();
+        var latest = db.Database.GetMigrations().Last();
+        await db.Database.ExecuteSqlAsync($"DELETE FROM \"__EFMigrationsHistory\" WHERE \"MigrationId\" = {latest}");
+
+        Assert.False(await DatabaseMigration.IsUpToDateAsync(db, CancellationToken.None));
+    }
+
+    [Fact]
     public async Task MigrationCheck_OnAMissingDatabase_IsNotUpToDate()
     {
         var folder = Directory.CreateTempSubdirectory("escalation-migration-check-");
