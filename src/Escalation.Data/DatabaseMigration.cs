@@ -30,7 +30,7 @@ public static class DatabaseMigration
     /// check): over a third of a second and several MB of jitted code at every start. That check is kept by the
     /// tests (<c>MigrationTests</c>) and by every first start, which still goes through <c>MigrateAsync</c>.
     /// The history is read with plain SQL rather than <c>GetAppliedMigrationsAsync</c>, which builds a model of the
-    /// history table through EF Core's whole convention set (hundreds of types, about 3 MB held for the life of the
+    /// history table through EF Core's whole convention set (hundreds of types, about 1.3 MB held for the life of the
     /// process; docs/benchmarks.md, P5).
     /// Any doubt (no database yet, no history table, a query that fails) answers false, so the full path runs.
     /// </summary>

@@ -29,7 +29,7 @@ internal static class UiRegistration
         }).ConfigureApplicationPartManager(parts =>
         {
             // The service has no MVC controllers. Without this, start-up loads every type of the web assembly to look for
-            // them, about 3 MB of memory held for the life of the process (docs/benchmarks.md, P5).
+            // them, about half a MB of memory held for the life of the process (docs/benchmarks.md, P5).
             foreach (var controllers in parts.FeatureProviders.OfType<ControllerFeatureProvider>().ToList())
                 parts.FeatureProviders.Remove(controllers);
         });

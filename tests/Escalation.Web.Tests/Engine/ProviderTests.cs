@@ -1,9 +1,9 @@
 using Escalation.Data;
 using Escalation.Data.Sql;
 using Escalation.Testing;
+using Escalation.Web.Tests.Hosting;
 using Escalation.Web.Tests.TestSupport;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
@@ -112,8 +112,7 @@ public sealed class PostgresProviderTests(TestPostgresFixture postgres)
         var db = scope.ServiceProvider.GetRequiredService<EscalationDbContext>();
         Assert.True(await DatabaseMigration.IsUpToDateAsync(db, CancellationToken.None));
 
-        var latest = db.Database.GetMigrations().Last();
-        await db.Database.ExecuteSqlAsync($"DELETE FROM \"__EFMigrationsHistory\" WHERE \"MigrationId\" = {latest}");
+        await DatabaseMigrationTests.ForgetLatestMigrationAsync(db);
 
         Assert.False(await DatabaseMigration.IsUpToDateAsync(db, CancellationToken.None));
     }

@@ -29,10 +29,16 @@ public sealed class DatabaseMigrationTests
 
         await using var scope = host.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<EscalationDbContext>();
-        var latest = db.Database.GetMigrations().Last();
-        await db.Database.ExecuteSqlAsync($"DELETE FROM \"__EFMigrationsHistory\" WHERE \"MigrationId\" = {latest}");
+        await ForgetLatestMigrationAsync(db);
 
         Assert.False(await DatabaseMigration.IsUpToDateAsync(db, CancellationToken.None));
+    }
+
+    /// <summary>Removes the newest migration this build knows from the database's history table.</summary>
+    internal static async Task ForgetLatestMigrationAsync(EscalationDbContext db)
+    {
+        var latest = db.Database.GetMigrations().Last();
+        await db.Database.ExecuteSqlAsync($"DELETE FROM \"__EFMigrationsHistory\" WHERE \"MigrationId\" = {latest}");
     }
 
     [Fact]
