@@ -26,10 +26,10 @@ public sealed partial class AssessmentReviewDispatcher(
 
         while (!stoppingToken.IsCancellationRequested)
         {
-            TimeSpan wait;
+            DateTimeOffset wakeAt;
             try
             {
-                wait = await RunOnceAsync(stoppingToken);
+                wakeAt = await RunOnceAsync(stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -40,12 +40,12 @@ public sealed partial class AssessmentReviewDispatcher(
 #pragma warning restore CA1031
             {
                 LogFailed(logger, ex);
-                wait = MaxSleep;
+                wakeAt = clock.GetUtcNow() + MaxSleep;
             }
 
             try
             {
-                await Task.Delay(wait, clock, stoppingToken);
+                await ClockSleep.UntilAsync(wakeAt, clock, null, stoppingToken);
             }
             catch (OperationCanceledException)
             {
@@ -54,7 +54,7 @@ public sealed partial class AssessmentReviewDispatcher(
         }
     }
 
-    private async Task<TimeSpan> RunOnceAsync(CancellationToken ct)
+    private async Task<DateTimeOffset> RunOnceAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var processor = scope.ServiceProvider.GetRequiredService<AssessmentReviewProcessor>();
@@ -62,11 +62,11 @@ public sealed partial class AssessmentReviewDispatcher(
         if (fired > 0)
             LogFired(logger, fired);
         if (fired >= BatchSize)
-            return TimeSpan.Zero;
+            return clock.GetUtcNow();
 
         var next = await processor.NextDueAtAsync(ct);
-        var untilNext = next is { } due ? due - clock.GetUtcNow() : MaxSleep;
-        return untilNext < TimeSpan.Zero ? TimeSpan.Zero : untilNext < MaxSleep ? untilNext : MaxSleep;
+        var latest = clock.GetUtcNow() + MaxSleep;
+        return next < latest ? next.Value : latest;
     }
 
     [LoggerMessage(EventId = 41, Level = LogLevel.Information, Message = "Sent {Count} decision review reminders")]

@@ -7,19 +7,11 @@ public sealed class DispatcherSignal
 
     public void Poke() => Volatile.Read(ref _poked).TrySetResult();
 
-    /// <summary>Waits until poked or until <paramref name="timeout"/> passes on <paramref name="clock"/>.</summary>
-    public async Task WaitAsync(TimeSpan timeout, TimeProvider clock, CancellationToken ct)
+    /// <summary>Waits until poked or until the clock reaches <paramref name="wakeAt"/>.</summary>
+    public async Task WaitAsync(DateTimeOffset wakeAt, TimeProvider clock, CancellationToken ct)
     {
         var poked = Volatile.Read(ref _poked);
-        if (!poked.Task.IsCompleted && timeout > TimeSpan.Zero)
-        {
-            using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            var delay = Task.Delay(timeout, clock, linked.Token);
-            await Task.WhenAny(poked.Task, delay).ConfigureAwait(false);
-            await linked.CancelAsync().ConfigureAwait(false);
-            ct.ThrowIfCancellationRequested();
-        }
-
+        await ClockSleep.UntilAsync(wakeAt, clock, poked.Task, ct).ConfigureAwait(false);
         if (poked.Task.IsCompleted)
         {
             Interlocked.CompareExchange(ref _poked, NewSource(), poked);

@@ -34,10 +34,10 @@ public sealed partial class TimerDispatcher(
 
         while (!stoppingToken.IsCancellationRequested)
         {
-            TimeSpan wait;
+            DateTimeOffset wakeAt;
             try
             {
-                wait = await RunOnceAsync(settings, stoppingToken);
+                wakeAt = await RunOnceAsync(settings, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -48,12 +48,12 @@ public sealed partial class TimerDispatcher(
 #pragma warning restore CA1031
             {
                 LogFailed(logger, ex);
-                wait = settings.PollInterval;
+                wakeAt = clock.GetUtcNow() + settings.PollInterval;
             }
 
             try
             {
-                await signal.WaitAsync(wait, clock, stoppingToken);
+                await signal.WaitAsync(wakeAt, clock, stoppingToken);
             }
             catch (OperationCanceledException)
             {
@@ -62,7 +62,8 @@ public sealed partial class TimerDispatcher(
         }
     }
 
-    private async Task<TimeSpan> RunOnceAsync(DispatcherOptions settings, CancellationToken ct)
+    /// <summary>Fires what is due and returns when to look again.</summary>
+    private async Task<DateTimeOffset> RunOnceAsync(DispatcherOptions settings, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var processor = scope.ServiceProvider.GetRequiredService<TimerProcessor>();
@@ -70,28 +71,28 @@ public sealed partial class TimerDispatcher(
         if (fired > 0)
             LogFired(logger, fired);
         if (fired >= settings.BatchSize)
-            return TimeSpan.Zero;
+            return clock.GetUtcNow();
 
         var next = await processor.NextDueAtAsync(ct);
-        var untilNext = next is { } due ? due - clock.GetUtcNow() : settings.PollInterval;
-        if (untilNext > TimeSpan.Zero)
+        var now = clock.GetUtcNow();
+        var latest = now + settings.PollInterval;
+        if (next is not { } due || due > now)
         {
             _nearMisses = 0;
-            return untilNext < settings.PollInterval ? untilNext : settings.PollInterval;
+            return next < latest ? next.Value : latest;
         }
 
         if (fired > 0)
         {
             _nearMisses = 0;
-            return TimeSpan.Zero;
+            return now;
         }
 
         // Due, yet nothing was claimed. Usually it fell due between the claim and the look ahead, so look again almost
         // at once. If it keeps happening, another copy holds the timer in its batch: wait the poll interval, not spin.
         _nearMisses++;
-        return _nearMisses <= MaxNearMisses ? NearMissRetry : settings.PollInterval;
+        return _nearMisses <= MaxNearMisses ? now + NearMissRetry : latest;
     }
-
 
     [LoggerMessage(EventId = 20, Level = LogLevel.Information, Message = "Fired {Count} due timers")]
     private static partial void LogFired(ILogger logger, int count);

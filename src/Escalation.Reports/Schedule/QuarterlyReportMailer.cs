@@ -23,10 +23,10 @@ public sealed partial class QuarterlyReportMailer(
 
         while (!stoppingToken.IsCancellationRequested)
         {
-            TimeSpan wait;
+            DateTimeOffset wakeAt;
             try
             {
-                wait = await RunOnceAsync(settings, stoppingToken);
+                wakeAt = await RunOnceAsync(settings, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -37,12 +37,12 @@ public sealed partial class QuarterlyReportMailer(
 #pragma warning restore CA1031
             {
                 LogFailed(logger, ex);
-                wait = settings.PollInterval;
+                wakeAt = clock.GetUtcNow() + settings.PollInterval;
             }
 
             try
             {
-                await Task.Delay(wait, clock, stoppingToken);
+                await ClockSleep.UntilAsync(wakeAt, clock, null, stoppingToken);
             }
             catch (OperationCanceledException)
             {
@@ -51,15 +51,15 @@ public sealed partial class QuarterlyReportMailer(
         }
     }
 
-    private async Task<TimeSpan> RunOnceAsync(QuarterlyMailOptions settings, CancellationToken ct)
+    private async Task<DateTimeOffset> RunOnceAsync(QuarterlyMailOptions settings, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var processor = scope.ServiceProvider.GetRequiredService<QuarterlyReportProcessor>();
         await processor.EnsureScheduledAsync(ct);
         await processor.FireDueAsync(ct);
         var next = await processor.NextDueAtAsync(ct);
-        var untilNext = next is { } due ? due - clock.GetUtcNow() : settings.PollInterval;
-        return untilNext < TimeSpan.Zero ? TimeSpan.Zero : untilNext < settings.PollInterval ? untilNext : settings.PollInterval;
+        var latest = clock.GetUtcNow() + settings.PollInterval;
+        return next < latest ? next.Value : latest;
     }
 
     [LoggerMessage(EventId = 61, Level = LogLevel.Error, Message = "Sending the quarterly board report failed; trying again shortly")]
