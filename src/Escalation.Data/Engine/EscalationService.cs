@@ -69,7 +69,8 @@ public sealed class EscalationService(
         {
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             await using (var writer = Writer(transaction))
-                await pending.WriteAsync(db, writer, ct);
+            await using (var insert = new EntityInsert<EscalationRecord>(db, db.Database.GetDbConnection(), transaction.GetDbTransaction()))
+                await pending.WriteAsync(insert, writer, ct);
             await transaction.CommitAsync(ct);
         }
 

@@ -96,6 +96,7 @@ public sealed class RaiseGroupCommit : IDisposable
             var connection = db.Database.GetDbConnection();
             var dbTransaction = transaction.GetDbTransaction();
             await using var writer = new TransitionWriter(connection, dbTransaction, sql, messageIdDomain);
+            await using var insert = new EntityInsert<EscalationRecord>(db, connection, dbTransaction);
             await using var savepoint = new PreparedCommand(connection, dbTransaction, "SAVEPOINT raise", 0);
             await using var release = new PreparedCommand(connection, dbTransaction, "RELEASE raise", 0);
             await using var undo = new PreparedCommand(connection, dbTransaction, "ROLLBACK TO raise", 0);
@@ -104,7 +105,7 @@ public sealed class RaiseGroupCommit : IDisposable
                 await savepoint.ExecuteAsync(ct);
                 try
                 {
-                    await raise.WriteAsync(db, writer, ct);
+                    await raise.WriteAsync(insert, writer, ct);
                     await release.ExecuteAsync(ct);
                     stored.Add(raise);
                 }
@@ -113,7 +114,6 @@ public sealed class RaiseGroupCommit : IDisposable
 #pragma warning restore CA1031
                 {
                     // If the transaction itself is gone, undoing fails too, and the whole batch fails below.
-                    db.ChangeTracker.Clear();
                     await undo.ExecuteAsync(ct);
                     await release.ExecuteAsync(ct);
                     raise.Done.TrySetException(ex);
@@ -126,7 +126,6 @@ public sealed class RaiseGroupCommit : IDisposable
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            db.ChangeTracker.Clear();
             foreach (var raise in batch)
                 raise.Done.TrySetException(ex);
             return;
@@ -151,11 +150,9 @@ internal sealed class PendingRaise(EscalationRecord record, Transition transitio
     public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>Inserts the escalation and writes the transition's effects, inside the caller's transaction.</summary>
-    public async Task WriteAsync(EscalationDbContext db, TransitionWriter writer, CancellationToken ct)
+    public async Task WriteAsync(EntityInsert<EscalationRecord> insert, TransitionWriter writer, CancellationToken ct)
     {
-        db.Escalations.Add(Record);
-        await db.SaveChangesAsync(ct);
-        db.ChangeTracker.Clear();
+        await insert.ExecuteAsync(Record, ct);
         await writer.WriteEffectsAsync(Transition, Record.RaisedById, Record.RespondentId, Recipients, Now, ct);
     }
 }
