@@ -7,12 +7,14 @@ using Microsoft.Data.Sqlite;
 namespace Escalation.Benchmarks;
 
 /// <summary>
-/// P3, http [--seconds 10] [--rates 100,200,500] [--connections 16] [--published]: raising escalations over HTTP.
+/// P3, http [--seconds 10] [--warmup 10] [--rates 100,200,500] [--connections 16] [--published]: raising escalations over HTTP.
 /// <para>
 /// Starts the built service (src/Escalation.Web, this configuration's output; with --published, both apps published
 /// with ReadyToRun as deployed, <see cref="PublishedApps"/>) as its own process on a fresh SQLite file
 /// with the demo partnership, signs in as a practitioner, and drives POST /api/escalations from a separate load process
-/// (<see cref="LoadClient"/>): a 2 s warm-up, then the most it can take with --connections requests in flight for
+/// (<see cref="LoadClient"/>): a --warmup at the most it can take (10 s: the tiered JIT's recompiling of hot methods
+/// runs for several seconds under load on two cores, and measured inside the phase it was a tenth of the service's CPU),
+/// then the most it can take with --connections requests in flight for
 /// --seconds, then each fixed rate for --seconds. Every raise stores the escalation, its stage record, history,
 /// timers and outbox mails in one transaction, and the service's own outbox sender delivers the mails to a pickup folder
 /// meanwhile. The baseline is the bare app (tests/Escalation.Benchmarks.Bare) started and driven the same way: one
@@ -27,6 +29,7 @@ internal static class HttpBenchmark
     {
         var options = new Args(args);
         var seconds = options.Double("--seconds", 10);
+        var warmup = options.Double("--warmup", 10);
         var rates = options.Ints("--rates", [100, 200, 500]);
         var connections = options.Int("--connections", 16);
         var extra = options.Environment();
@@ -35,11 +38,11 @@ internal static class HttpBenchmark
         var failures = 0;
         try
         {
-            Console.WriteLine($"load average {Paths.LoadAverage()}; {seconds:N0} s per phase, {connections} connections at most");
+            Console.WriteLine($"load average {Paths.LoadAverage()}; {warmup:N0} s warm-up, {seconds:N0} s per phase, {connections} connections at most");
             var service = await MeasureAsync("service", webDll, Path.Combine(root, "service"), f => ServiceHost.ServiceSettings(f, extra),
-                seconds, rates, connections, sign: true);
+                seconds, warmup, rates, connections, sign: true);
             var bare = await MeasureAsync("bare", bareDll, Path.Combine(root, "bare"), ServiceHost.BareSettings,
-                seconds, rates, connections, sign: false);
+                seconds, warmup, rates, connections, sign: false);
             failures = service.Sum(r => r.Failed) + bare.Sum(r => r.Failed);
 
             var ratio = service[0].Throughput / bare[0].Throughput;
@@ -65,7 +68,7 @@ internal static class HttpBenchmark
     }
 
     private static async Task<List<LoadResult>> MeasureAsync(string name, string dll, string folder,
-        Func<string, Dictionary<string, string>> settings, double seconds, int[] rates, int connections, bool sign)
+        Func<string, Dictionary<string, string>> settings, double seconds, double warmup, int[] rates, int connections, bool sign)
     {
         await using var host = ServiceHost.Start(dll, folder, settings(folder));
         var ready = await host.WaitUntilReadyAsync(TimeSpan.FromSeconds(60));
@@ -75,7 +78,7 @@ internal static class HttpBenchmark
         await File.WriteAllTextAsync(bodyFile, body);
         var url = new Uri(host.Address, "/api/escalations");
 
-        await LoadClient.RunProcessAsync(url, bodyFile, token, "max", 0, Math.Min(2, seconds), connections);
+        await LoadClient.RunProcessAsync(url, bodyFile, token, "max", 0, warmup, connections);
         var cpuBefore = host.CpuTime;
         var results = new List<LoadResult> { await LoadClient.RunProcessAsync(url, bodyFile, token, "max", 0, seconds, connections) };
         var cpu = (host.CpuTime - cpuBefore).TotalSeconds;

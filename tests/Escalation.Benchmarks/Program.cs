@@ -8,7 +8,7 @@ using Escalation.Benchmarks;
 //   postgres   P1: the engine against hand-written batched SQL on PostgreSQL   [--count 50000] (PostgresBenchmark.cs)
 //   quartz     P1: the engine against Quartz.NET's ADO.NET job store on SQLite [--count 50000] (QuartzBenchmark.cs)
 //   lag        P2: deadline-to-action lag under a steady flow                  [--rate 100 --seconds 60] (LagBenchmark.cs)
-//   http       P3: raising over HTTP, service and bare app as processes        [--seconds 10 --rates 100,200,500] (HttpBenchmark.cs)
+//   http       P3: raising over HTTP, service and bare app as processes        [--seconds 10 --warmup 10 --rates 100,200,500] (HttpBenchmark.cs)
 //              --published: both apps published with ReadyToRun first, as deployed (all does this; PublishedApps.cs)
 //   report     P4: the board report against a hand-written SQL aggregate       [--count 1000000 --runs 3] (ReportBenchmark.cs)
 //   footprint  P5: idle RSS and cold start, service and bare app               [--runs 3 --idle 5] (FootprintBenchmark.cs)

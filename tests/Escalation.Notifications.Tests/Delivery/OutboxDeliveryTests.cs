@@ -1,6 +1,9 @@
+using Microsoft.Extensions.DependencyInjection;
+using Escalation.Data;
 using Escalation.Data.Entities;
 using Escalation.Notifications.Delivery;
 using Escalation.Notifications.Tests.TestSupport;
+using Microsoft.EntityFrameworkCore;
 using MimeKit;
 using NSubstitute;
 using NSubstitute.ExceptionExtensions;
@@ -37,6 +40,33 @@ public sealed class OutboxDeliveryTests : IAsyncLifetime
         Assert.All(outbox, o => Assert.Equal(NotificationsHost.Start, o.SentAt));
         Assert.All(outbox, o => Assert.Null(o.LeaseOwner));
         Assert.Equal(rows.Select(r => r.MessageId).Order(), _sent.Select(m => m.MessageId).Order());
+    }
+
+    [Fact]
+    public async Task Delivery_MarkingMailsSentWithoutWaitingForTheDisk_LeavesTheConnectionWaitingForItAgain()
+    {
+        await _host.QueueInvitationsAsync(3);
+
+        var (before, sent, after) = await _host.InScopeAsync(async sp =>
+        {
+            // Opened here, the connection stays open for the whole scope: the one the marks were written on is checked.
+            var db = sp.GetRequiredService<EscalationDbContext>();
+            await db.Database.OpenConnectionAsync();
+            var before = await SynchronousAsync(db);
+            var result = await sp.GetRequiredService<OutboxDelivery>().DeliverDueAsync(50);
+            return (before, result.Sent, await SynchronousAsync(db));
+        });
+
+        Assert.Equal(3, sent);
+        Assert.Equal(2, before); // FULL: each commit waits for the disk
+        Assert.Equal(before, after);
+    }
+
+    private static async Task<long> SynchronousAsync(EscalationDbContext db)
+    {
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = "PRAGMA synchronous";
+        return (long)(await command.ExecuteScalarAsync())!;
     }
 
     [Fact]
