@@ -30,36 +30,26 @@ internal sealed class OutboxStore(EscalationDbContext db, SqlDialect sql, Outbox
 {
     /// <summary>
     /// Claims up to <paramref name="batchSize"/> pending rows that are due and not leased (or whose lease ran out),
-    /// oldest first. On PostgreSQL the rows are locked with SKIP LOCKED, so two nodes claiming at once take different
-    /// rows; SQLite's write transaction already lets only one claimer in at a time.
+    /// oldest first, in one statement: on SQLite the one writer is held only for that statement. On PostgreSQL the
+    /// rows are locked with SKIP LOCKED, so two nodes claiming at once take different rows.
     /// </summary>
     public async Task<IReadOnlyList<ClaimedMail>> ClaimAsync(DateTimeOffset now, TimeSpan lease, int batchSize, CancellationToken ct)
     {
         var until = now + lease;
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
 #pragma warning disable EF1003 // The only text joined to the SQL is SqlDialect.SkipLocked, a constant; the values are parameters.
-        var due = await db.Outbox.FromSqlRaw(
-                "SELECT o.* FROM outbox o WHERE o.state = 'Pending' AND o.next_attempt_at <= {0} " +
-                "AND (o.lease_until IS NULL OR o.lease_until < {0}) ORDER BY o.next_attempt_at, o.id LIMIT {1}" + sql.SkipLocked("o"),
-                sql.Instant(now), batchSize)
+        var taken = await db.Outbox.FromSqlRaw(
+                "UPDATE outbox SET lease_owner = {0}, lease_until = {1} WHERE id IN (" +
+                "SELECT o.id FROM outbox o WHERE o.state = 'Pending' AND o.next_attempt_at <= {2} " +
+                "AND (o.lease_until IS NULL OR o.lease_until < {2}) ORDER BY o.next_attempt_at, o.id LIMIT {3}" + sql.SkipLocked("o") +
+                ") RETURNING *",
+                node.Id, sql.Instant(until), sql.Instant(now), batchSize)
             .AsNoTracking().ToListAsync(ct);
 #pragma warning restore EF1003
 
-        var claimed = new List<ClaimedMail>(due.Count);
-        foreach (var row in due)
-        {
-            var taken = await db.Outbox
-                .Where(o => o.Id == row.Id && o.State == OutboxState.Pending && (o.LeaseUntil == null || o.LeaseUntil < now))
-                .ExecuteUpdateAsync(s => s.SetProperty(o => o.LeaseOwner, node.Id).SetProperty(o => o.LeaseUntil, until), ct);
-            if (taken == 1)
-            {
-                claimed.Add(new ClaimedMail(row.Id, row.MessageId, row.EscalationId, row.TemplateKey, row.Stage, row.RecipientPersonId,
-                    row.RecipientEmail, row.RecipientName, row.RecipientAudience, row.Payload, row.Attempts, until));
-            }
-        }
-
-        await transaction.CommitAsync(ct);
-        return claimed;
+        return taken.OrderBy(row => row.NextAttemptAt).ThenBy(row => row.Id)
+            .Select(row => new ClaimedMail(row.Id, row.MessageId, row.EscalationId, row.TemplateKey, row.Stage, row.RecipientPersonId,
+                row.RecipientEmail, row.RecipientName, row.RecipientAudience, row.Payload, row.Attempts, until))
+            .ToList();
     }
 
     /// <summary>Marks a sent row; false if the lease is no longer this node's (another node took the row over).</summary>
