@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -7,27 +8,26 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace Escalation.Data.Sql;
 
 /// <summary>
-/// An INSERT of every mapped column of one entity, built from the EF Core model and prepared once for a whole batch.
+/// An INSERT of every mapped column of one entity, built once from the EF Core model and prepared once for a whole batch.
 /// A raise stores its escalation this way rather than through SaveChanges, whose change tracking and command building
 /// cost more than all the raise's other writes together, inside the one-writer section. Each value is bound through
 /// the model's own type mapping, so the row holds exactly what SaveChanges would have written.
 /// </summary>
 internal sealed class EntityInsert<T> : IAsyncDisposable where T : class
 {
+    // The columns and the statement depend only on the model (one per provider), so they are worked out once.
+    private static readonly ConcurrentDictionary<IModel, Shape> Shapes = new();
+
     private readonly DbCommand _command;
     private readonly Column[] _columns;
 
     public EntityInsert(DbContext db, DbConnection connection, DbTransaction transaction)
     {
-        var entity = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model.");
-        var names = db.GetService<ISqlGenerationHelper>();
-        _columns = entity.GetProperties().Select((property, i) => Column.For(property, i)).ToArray();
+        var shape = Shapes.GetOrAdd(db.Model, static (model, db) => Shape.For(model, db.GetService<ISqlGenerationHelper>()), db);
+        _columns = shape.Columns;
         _command = connection.CreateCommand();
         _command.Transaction = transaction;
-        _command.CommandText =
-            $"INSERT INTO {names.DelimitIdentifier(entity.GetTableName()!)} " +
-            $"({string.Join(", ", _columns.Select(c => names.DelimitIdentifier(c.Property.GetColumnName())))}) " +
-            $"VALUES ({string.Join(", ", _columns.Select(c => c.Parameter))})";
+        _command.CommandText = shape.Sql;
     }
 
     /// <summary>Inserts the row; a refusal by the database (a broken foreign key, say) is thrown as SaveChanges throws it.</summary>
@@ -51,6 +51,19 @@ internal sealed class EntityInsert<T> : IAsyncDisposable where T : class
     }
 
     public ValueTask DisposeAsync() => _command.DisposeAsync();
+
+    private sealed record Shape(Column[] Columns, string Sql)
+    {
+        public static Shape For(IModel model, ISqlGenerationHelper names)
+        {
+            var entity = model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model.");
+            var columns = entity.GetProperties().Select((property, i) => Column.For(property, i)).ToArray();
+            return new Shape(columns,
+                $"INSERT INTO {names.DelimitIdentifier(entity.GetTableName()!)} " +
+                $"({string.Join(", ", columns.Select(c => names.DelimitIdentifier(c.Property.GetColumnName())))}) " +
+                $"VALUES ({string.Join(", ", columns.Select(c => c.Parameter))})");
+        }
+    }
 
     private sealed record Column(IProperty Property, RelationalTypeMapping Mapping, string Parameter)
     {
