@@ -81,7 +81,7 @@ public sealed class WholeStoryTests(BrowserFixture fixture)
         await teacher.GotoAsync($"/escalations/{id}", "escalation-resolved");
         var statementPage = await teacher.Page.Context.RunAndWaitForPageAsync(() =>
             teacher.Page.GetByRole(AriaRole.Link, new() { Name = "Open the outcome statement to print" }).ClickAsync());
-        await statementPage.WaitForLoadStateAsync();
+        await statementPage.WaitForFunctionAsync("() => document.readyState === 'complete'");
         var statement = await statementPage.Locator("body").InnerTextAsync();
         Assert.Contains($"Outcome of escalation {reference}", statement, StringComparison.Ordinal);
         Assert.Contains("strategy discussion on 21 December", statement, StringComparison.Ordinal);

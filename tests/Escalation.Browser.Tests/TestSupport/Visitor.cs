@@ -97,7 +97,9 @@ public sealed partial class Visitor : IAsyncDisposable
     public async Task CheckAsync(string shot)
     {
         var timer = System.Diagnostics.Stopwatch.StartNew();
-        await Page.WaitForLoadStateAsync(LoadState.Load);
+        // Asks the document itself rather than waiting for Playwright's "load" lifecycle event: once in a CI run
+        // that event never reached the client for a page that had loaded (the wait timed out after "networkidle").
+        await Page.WaitForFunctionAsync("() => document.readyState === 'complete'");
         var name = $"{++_shots:00}-{Unsafe().Replace(shot, "-")}";
         var loaded = timer.ElapsedMilliseconds;
         await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(_folder, name + ".png"), FullPage = true });
