@@ -42,6 +42,20 @@ internal sealed class LocalDayKeys
         return string.Create(CultureInfo.InvariantCulture, $"(({column} / {TicksPerDay}) * {_boundaries.Length}{segments})");
     }
 
+    /// <summary>The key <see cref="Expression"/> gives for an instant stored as UTC ticks (SQLite).</summary>
+    public long Key(long ticks)
+    {
+        var key = (ticks / TicksPerDay) * _boundaries.Length;
+        var timeOfDay = ticks % TicksPerDay;
+        for (var i = 1; i < _boundaries.Length; i++)
+        {
+            if (timeOfDay >= _boundaries[i])
+                key++;
+        }
+
+        return key;
+    }
+
     /// <summary>The local date a key stands for.</summary>
     public DateOnly Decode(long key)
     {

@@ -3,8 +3,8 @@ using System.Data.Common;
 
 namespace Escalation.Reports.Queries;
 
-/// <summary>One query of the report: its SQL, its parameters, and what to do with each row.</summary>
-internal sealed record QueryJob(string Sql, IReadOnlyDictionary<string, object> Parameters, Action<DbDataReader> Read);
+/// <summary>One query of the report: its SQL, its parameters, what to do with each row, and what to do after the last.</summary>
+internal sealed record QueryJob(string Sql, IReadOnlyDictionary<string, object> Parameters, Action<DbDataReader> Read, Action? Done = null);
 
 /// <summary>
 /// Runs the report's queries, several at once on connections of their own when the database allows it (a SQLite file
@@ -60,6 +60,8 @@ internal static class QueryRunner
                 while (await reader.ReadAsync(ct).ConfigureAwait(false))
                     job.Read(reader);
             }
+
+            job.Done?.Invoke();
         }
     }
 }

@@ -11,8 +11,9 @@ namespace Escalation.Reports.Queries;
 /// the order grouped, or only the rows counted, so no query sorts or reads a whole escalation. Stage records and
 /// history are matched to a month without a join when <c>byIdRange</c> holds: escalation ids are version 7 GUIDs made
 /// from the instant the escalation was raised, stored as upper-case text, so the escalations raised in a range are
-/// exactly those whose id falls in a range of text. <c>BoardReportQuery</c> checks that this is so for the period's
-/// rows, and counts again with the join if it is not.
+/// exactly those whose id falls in a range of text. The database keeps the escalations for which that is not so in
+/// <c>escalation_id_mismatches</c> (migration <c>EscalationIdMismatches</c>); <c>BoardReportQuery</c> counts a period
+/// that any of them touches again with the join.
 /// </para>
 /// </summary>
 internal sealed class RangeSql(bool sqlite, LocalDayKeys days)
@@ -20,12 +21,16 @@ internal sealed class RangeSql(bool sqlite, LocalDayKeys days)
     public const string Start = "@start";
     public const string End = "@end";
     public const string PreviousStart = "@pstart";
-    public const string PreviousEnd = "@pend";
     public const string IdLow = "@idlow";
     public const string IdHigh = "@idhigh";
 
+    /// <summary>The local-day keys the queries use.</summary>
+    public LocalDayKeys Days => days;
+
     private const string InRange = "raised_at >= " + Start + " AND raised_at < " + End;
-    private const string InPrevious = "raised_at >= " + PreviousStart + " AND raised_at < " + PreviousEnd;
+
+    // The period before always ends where the period starts, so the two together are one range of raised time.
+    private const string EitherPeriod = "raised_at >= " + PreviousStart + " AND raised_at < " + End;
 
     /// <summary>
     /// Escalations of the period and of the period before, in one pass, by status, track, outcome, highest stage and
@@ -50,10 +55,16 @@ internal sealed class RangeSql(bool sqlite, LocalDayKeys days)
         "SELECT (SELECT COUNT(*) FROM escalations WHERE " + InRange + "), " +
         "(SELECT COUNT(*) FROM escalations" + Hint(SqliteReportIndexes.StatusRaised) + " WHERE status = 'Resolved' AND " + InRange + ")";
 
-    /// <summary>Escalations raised in the range and resolved, by (local date raised, local date resolved): the median is worked out from these pairs.</summary>
-    public string ResolutionDays() =>
-        "SELECT " + days.Expression("raised_at") + " AS r, " + days.Expression("closed_at") + " AS c, COUNT(*) FROM escalations" +
-        Hint(SqliteReportIndexes.StatusRaised) + " WHERE status = 'Resolved' AND " + InRange + " AND closed_at IS NOT NULL GROUP BY r, c";
+    /// <summary>
+    /// Escalations raised in the range and resolved, by (local date raised, local date resolved): the median is worked
+    /// out from these pairs. On SQLite the query returns every row's two instants, in index order, and the caller groups
+    /// them (<see cref="LocalDayKeys.Key"/>): SQLite would group them by sorting, which took longer than the reading.
+    /// </summary>
+    public string ResolutionDays() => sqlite
+        ? "SELECT raised_at, closed_at FROM escalations" + Hint(SqliteReportIndexes.StatusRaised) +
+            " WHERE status = 'Resolved' AND " + InRange + " AND closed_at IS NOT NULL"
+        : "SELECT " + days.Expression("raised_at") + " AS r, " + days.Expression("closed_at") + " AS c, COUNT(*) FROM escalations" +
+            " WHERE status = 'Resolved' AND " + InRange + " AND closed_at IS NOT NULL GROUP BY r, c";
 
     public string Texts() =>
         "SELECT outcome_learning, outcome_good_practice, COUNT(*) FROM escalations" + Hint(SqliteReportIndexes.Texts) +
@@ -72,17 +83,17 @@ internal sealed class RangeSql(bool sqlite, LocalDayKeys days)
         "SELECT age_band, referred, COUNT(*) FROM assessments WHERE created_at >= " + Start + " AND created_at < " + End +
         " GROUP BY age_band, referred";
 
-    /// <summary>Count and checksums of the escalations raised in the range, found by raised time and by id range, to prove the id range matches.</summary>
-    public const string CheckByRaisedAt =
-        "SELECT COUNT(*), COALESCE(SUM(rowid), 0), COALESCE(SUM((rowid * 7919) % 1000003), 0) FROM escalations WHERE " + InRange;
+    /// <summary>
+    /// The escalations whose id was not made from the instant they were raised, raised in the range or with an id in
+    /// its id range: while there are none, the id range holds exactly the escalations raised in the range.
+    /// </summary>
+    public const string IdMismatches =
+        "SELECT COUNT(*) FROM escalation_id_mismatches WHERE (" + InRange + ") OR (escalation_id >= " + IdLow + " AND escalation_id < " + IdHigh + ")";
 
-    public const string CheckById =
-        "SELECT COUNT(*), COALESCE(SUM(rowid), 0), COALESCE(SUM((rowid * 7919) % 1000003), 0) FROM escalations WHERE id >= " + IdLow + " AND id < " + IdHigh;
-
-    private const string BothPeriods =
-        "SUM(CASE WHEN " + InRange + " THEN 1 ELSE 0 END), SUM(CASE WHEN " + InPrevious + " THEN 1 ELSE 0 END)";
-
-    private const string EitherPeriod = "((" + InRange + ") OR (" + InPrevious + "))";
+    /// <summary>Of the rows of <see cref="EitherPeriod"/>, how many were raised in the period, and how many in the period before.</summary>
+    private string BothPeriods => sqlite
+        ? "SUM(raised_at >= " + Start + "), COUNT(*) - SUM(raised_at >= " + Start + ")"
+        : "COUNT(*) FILTER (WHERE raised_at >= " + Start + "), COUNT(*) FILTER (WHERE raised_at < " + Start + ")";
 
     /// <summary>
     /// <paramref name="condition"/> is the filter of the index, as written there (SQLite uses a filtered index only for a
@@ -92,8 +103,12 @@ internal sealed class RangeSql(bool sqlite, LocalDayKeys days)
     {
         if (byIdRange)
         {
-            return "SELECT stage, COUNT(*) FROM " + table + Hint(index) + " WHERE escalation_id >= " + IdLow + " AND escalation_id < " + IdHigh +
-                " AND " + condition + " GROUP BY stage";
+            // Each stage present, found by a seek (a loose index scan), then the range of ids counted within that stage.
+            var rows = table + Hint(index) + " WHERE " + condition;
+            return "WITH RECURSIVE s(stage) AS (SELECT MIN(stage) FROM " + rows +
+                " UNION ALL SELECT (SELECT MIN(stage) FROM " + rows + " AND stage > s.stage) FROM s WHERE s.stage IS NOT NULL)" +
+                " SELECT stage, (SELECT COUNT(*) FROM " + rows + " AND stage = s.stage AND escalation_id >= " + IdLow +
+                " AND escalation_id < " + IdHigh + ") AS n FROM s WHERE stage IS NOT NULL";
         }
 
         return "SELECT x.stage, COUNT(*) FROM " + table + " x JOIN escalations e ON e.id = x.escalation_id" +

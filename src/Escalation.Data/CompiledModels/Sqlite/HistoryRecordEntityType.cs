@@ -96,7 +96,7 @@ namespace Escalation.Data.CompiledModels.Sqlite
                 new[] { escalationId });
 
             var iX_history_report_missed = runtimeEntityType.AddIndex(
-                new[] { escalationId, stage },
+                new[] { stage, escalationId },
                 name: "IX_history_report_missed");
             iX_history_report_missed.AddAnnotation("Relational:Filter", "type = 'DeadlineMissed'");
 

@@ -11,7 +11,7 @@ namespace Escalation.Data.CompiledModels.Sqlite
     public partial class SqliteEscalationDbContextModel
     {
         private SqliteEscalationDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("2bd87360-a6ef-45dc-b3c3-9ea5df0490c3"), entityTypeCount: 18)
+            : base(skipDetectChanges: false, modelId: new Guid("65341a1f-5598-4d92-b9f2-2cb59f828696"), entityTypeCount: 18)
         {
         }
 

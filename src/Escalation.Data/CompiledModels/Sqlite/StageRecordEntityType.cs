@@ -99,7 +99,7 @@ namespace Escalation.Data.CompiledModels.Sqlite
                 unique: true);
 
             var iX_stage_records_report_met = runtimeEntityType.AddIndex(
-                new[] { escalationId, stage },
+                new[] { stage, escalationId },
                 name: "IX_stage_records_report_met");
             iX_stage_records_report_met.AddAnnotation("Relational:Filter", "left_how IN ('Resolved', 'EscalatedByRaisingSide') AND left_at <= due_at");
 

@@ -410,7 +410,7 @@ namespace Escalation.Data.Migrations.Sqlite
 
                     b.HasIndex("EscalationId");
 
-                    b.HasIndex(new[] { "EscalationId", "Stage" }, "IX_history_report_missed")
+                    b.HasIndex(new[] { "Stage", "EscalationId" }, "IX_history_report_missed")
                         .HasFilter("type = 'DeadlineMissed'");
 
                     b.ToTable("history", (string)null);
@@ -720,7 +720,7 @@ namespace Escalation.Data.Migrations.Sqlite
                     b.HasIndex("EscalationId", "Stage")
                         .IsUnique();
 
-                    b.HasIndex(new[] { "EscalationId", "Stage" }, "IX_stage_records_report_met")
+                    b.HasIndex(new[] { "Stage", "EscalationId" }, "IX_stage_records_report_met")
                         .HasFilter("left_how IN ('Resolved', 'EscalatedByRaisingSide') AND left_at <= due_at");
 
                     b.ToTable("stage_records", (string)null);
