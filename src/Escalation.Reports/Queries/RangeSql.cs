@@ -103,12 +103,13 @@ internal sealed class RangeSql(bool sqlite, LocalDayKeys days)
     {
         if (byIdRange)
         {
-            // Each stage present, found by a seek (a loose index scan), then the range of ids counted within that stage.
+            // Each stage present, found by a seek (a loose index scan), then the range of ids counted within that stage;
+            // as GROUP BY would, only the stages with a count in the range are returned.
             var rows = table + Hint(index) + " WHERE " + condition;
             return "WITH RECURSIVE s(stage) AS (SELECT MIN(stage) FROM " + rows +
                 " UNION ALL SELECT (SELECT MIN(stage) FROM " + rows + " AND stage > s.stage) FROM s WHERE s.stage IS NOT NULL)" +
-                " SELECT stage, (SELECT COUNT(*) FROM " + rows + " AND stage = s.stage AND escalation_id >= " + IdLow +
-                " AND escalation_id < " + IdHigh + ") AS n FROM s WHERE stage IS NOT NULL";
+                " SELECT stage, n FROM (SELECT stage, (SELECT COUNT(*) FROM " + rows + " AND stage = s.stage AND escalation_id >= " + IdLow +
+                " AND escalation_id < " + IdHigh + ") AS n FROM s WHERE stage IS NOT NULL) WHERE n > 0";
         }
 
         return "SELECT x.stage, COUNT(*) FROM " + table + " x JOIN escalations e ON e.id = x.escalation_id" +

@@ -1,0 +1,59 @@
+using System.Text;
+using Escalation.Core.Engine;
+using Escalation.Core.Policies;
+using Escalation.Data;
+using Escalation.Data.Entities;
+using Escalation.Data.Sql;
+using Escalation.Reports.Model;
+using Escalation.Reports.Queries;
+using Escalation.Reports.Rendering;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Escalation.Web.Tests.Reports;
+
+/// <summary>
+/// On SQLite the report steps through the stages present in the whole table and counts each one's rows in the period.
+/// A stage whose deadlines were missed only in another period, and which no loaded policy defines (a policy since
+/// retired), must not appear in the period's report, just as the join would not list it.
+/// </summary>
+[Trait("Category", "db-sqlite")]
+public sealed class BoardReportStagesTests : IAsyncLifetime, IDisposable
+{
+    private const int RetiredStage = 9;
+
+    private readonly BoardReportDataset _data = new();
+
+    public async Task InitializeAsync()
+    {
+        await _data.InitializeAsync();
+
+        // E6 was raised at 00:30 BST on 1 July: the next quarter.
+        await _data.Host.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<EscalationDbContext>();
+            var e6 = await db.Escalations.SingleAsync(e => e.RaisedAt == BoardReportDataset.At(6, 30, 23, 30));
+            db.History.Add(new HistoryRecord { EscalationId = e6.Id, At = BoardReportDataset.At(7, 10, 9, 0), Type = HistoryType.DeadlineMissed, Stage = RetiredStage });
+            return await db.SaveChangesAsync();
+        });
+    }
+
+    [Fact]
+    public async Task DeadlineMissedAtARetiredStageInTheNextQuarter_NotListedInThisQuarter()
+    {
+        var report = await _data.ReportAsync();
+
+        Assert.DoesNotContain(report.DeadlinesByStage, s => s.Stage == RetiredStage);
+        Assert.Equal(Encoding.UTF8.GetString(BoardReportJson.Write(await JoinedAsync())), Encoding.UTF8.GetString(BoardReportJson.Write(report)));
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    public void Dispose() => _data.Dispose();
+
+    private Task<BoardReport> JoinedAsync() => _data.Host.InScopeAsync(sp =>
+        new BoardReportQuery(sp.GetRequiredService<EscalationDbContext>(), sp.GetRequiredService<PolicyCatalog>(),
+            sp.GetRequiredService<SqlDialect>(), _data.Host.Clock, Options.Create(new ReportOptions { MatchByIdRange = false, Parallelism = 1 }))
+        .BuildAsync(BoardReportDataset.Quarter));
+}
