@@ -1,12 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
-using Escalation.Core.Policies;
-using Escalation.Data;
-using Escalation.Data.Sql;
-using Escalation.Reports.Queries;
 using Escalation.Reports.Rendering;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace Escalation.Web.Tests.Reports;
 
@@ -84,12 +78,7 @@ public sealed class BoardReportFormatTests(BoardReportDataset data) : IClassFixt
     public async Task Query_JoiningStageRecordsOneByOne_GivesTheSameReportAsTheIdRange()
     {
         var fast = await data.RenderAsync(ReportFormat.Json);
-        var joined = await data.Host.InScopeAsync(async sp =>
-        {
-            var query = new BoardReportQuery(sp.GetRequiredService<EscalationDbContext>(), sp.GetRequiredService<PolicyCatalog>(),
-                sp.GetRequiredService<SqlDialect>(), data.Host.Clock, Options.Create(new ReportOptions { MatchByIdRange = false, Parallelism = 1 }));
-            return BoardReportJson.Write(await query.BuildAsync(BoardReportDataset.Quarter));
-        });
+        var joined = BoardReportJson.Write(await data.ReportJoinedAsync());
 
         Assert.Equal(Encoding.UTF8.GetString(fast.Content), Encoding.UTF8.GetString(joined));
     }

@@ -1,13 +1,9 @@
 using System.Text;
-using Escalation.Core.Policies;
 using Escalation.Data;
-using Escalation.Data.Sql;
 using Escalation.Reports.Model;
-using Escalation.Reports.Queries;
 using Escalation.Reports.Rendering;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace Escalation.Web.Tests.Reports;
 
@@ -39,7 +35,7 @@ public sealed class BoardReportIdRangeTests : IAsyncLifetime, IDisposable
     public async Task IdNotMadeWhenRaised_StagesCountedByRaisedTime_AsTheJoinCountsThem()
     {
         var report = await _data.ReportAsync();
-        var joined = await JoinedAsync();
+        var joined = await _data.ReportJoinedAsync();
 
         // Met as in BoardReportCountsTests, less E5's stage 1: it now belongs to the next quarter.
         Assert.Equal(new DeadlineCounts(4, 4), report.Current.Deadlines);
@@ -49,9 +45,4 @@ public sealed class BoardReportIdRangeTests : IAsyncLifetime, IDisposable
     public Task DisposeAsync() => Task.CompletedTask;
 
     public void Dispose() => _data.Dispose();
-
-    private Task<BoardReport> JoinedAsync() => _data.Host.InScopeAsync(sp =>
-        new BoardReportQuery(sp.GetRequiredService<EscalationDbContext>(), sp.GetRequiredService<PolicyCatalog>(),
-            sp.GetRequiredService<SqlDialect>(), _data.Host.Clock, Options.Create(new ReportOptions { MatchByIdRange = false, Parallelism = 1 }))
-        .BuildAsync(BoardReportDataset.Quarter));
 }

@@ -1,15 +1,10 @@
 using System.Text;
 using Escalation.Core.Engine;
-using Escalation.Core.Policies;
 using Escalation.Data;
 using Escalation.Data.Entities;
-using Escalation.Data.Sql;
-using Escalation.Reports.Model;
-using Escalation.Reports.Queries;
 using Escalation.Reports.Rendering;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace Escalation.Web.Tests.Reports;
 
@@ -45,15 +40,10 @@ public sealed class BoardReportStagesTests : IAsyncLifetime, IDisposable
         var report = await _data.ReportAsync();
 
         Assert.DoesNotContain(report.DeadlinesByStage, s => s.Stage == RetiredStage);
-        Assert.Equal(Encoding.UTF8.GetString(BoardReportJson.Write(await JoinedAsync())), Encoding.UTF8.GetString(BoardReportJson.Write(report)));
+        Assert.Equal(Encoding.UTF8.GetString(BoardReportJson.Write(await _data.ReportJoinedAsync())), Encoding.UTF8.GetString(BoardReportJson.Write(report)));
     }
 
     public Task DisposeAsync() => Task.CompletedTask;
 
     public void Dispose() => _data.Dispose();
-
-    private Task<BoardReport> JoinedAsync() => _data.Host.InScopeAsync(sp =>
-        new BoardReportQuery(sp.GetRequiredService<EscalationDbContext>(), sp.GetRequiredService<PolicyCatalog>(),
-            sp.GetRequiredService<SqlDialect>(), _data.Host.Clock, Options.Create(new ReportOptions { MatchByIdRange = false, Parallelism = 1 }))
-        .BuildAsync(BoardReportDataset.Quarter));
 }
