@@ -4,7 +4,9 @@ using Escalation.Testing;
 using Escalation.Web.Tests.Hosting;
 using Escalation.Web.Tests.TestSupport;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Escalation.Web.Tests.Engine;
@@ -48,7 +50,16 @@ public sealed class ProviderTests
     [Fact]
     public async Task Context_UsedByOneRequestThenAnother_IsReusedWithNothingLeftOver()
     {
-        using var host = new EngineHost(new FakeTimeProvider());
+        using var engine = new EngineHost(new FakeTimeProvider());
+        // The service's own background workers rent contexts from the same pool; running, one of them could take the
+        // returned context before the second request does.
+        using var host = engine.WithWebHostBuilder(b => b.ConfigureTestServices(services =>
+        {
+            var workers = services.Where(d => d.ServiceType == typeof(IHostedService)
+                && d.ImplementationType?.Assembly.GetName().Name?.StartsWith("Escalation.", StringComparison.Ordinal) == true).ToList();
+            foreach (var worker in workers)
+                services.Remove(worker);
+        }));
         host.CreateClient().Dispose();
         EscalationDbContext first;
         await using (var scope = host.Services.CreateAsyncScope())
