@@ -29,7 +29,12 @@ public sealed class Maildev : IAsyncDisposable
     /// <summary>Starts maildev on free ports, or on <paramref name="smtpPort"/> if given.</summary>
     public static async Task<Maildev> StartAsync(int? smtpPort = null)
     {
-        var server = new Maildev(smtpPort ?? FreePort(), FreePort());
+        var smtp = smtpPort ?? FreePort();
+        // Two asks for a free port can return the same one (the first is released before the second is taken).
+        var web = FreePort();
+        while (web == smtp)
+            web = FreePort();
+        var server = new Maildev(smtp, web);
         await server.StartAgainAsync();
         return server;
     }
