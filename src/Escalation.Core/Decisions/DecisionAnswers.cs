@@ -48,19 +48,28 @@ public sealed record CheckedAnswers(
 
 /// <summary>The result of evaluating answers against a guide: the contract's evaluate response, and each action's reason.</summary>
 /// <param name="AgeBand">The child's age band key, e.g. <c>13-15</c>.</param>
-/// <param name="Rule">The id of the rule that applied.</param>
-/// <param name="RequiredActions">The action keys the rule requires, in the rule's order.</param>
-/// <param name="Explanation">The rule's explanation, with the Fraser note when Fraser applies.</param>
+/// <param name="MatchedRules">Every rule that applied, most serious first (the guide's order). Never empty.</param>
+/// <param name="RequiredActions">The union of the matched rules' actions, in the guide's order of actions.</param>
+/// <param name="Explanation">Each matched rule's explanation, most serious first, one paragraph each, then the Fraser note when Fraser applies.</param>
 /// <param name="FraserMet">Whether all Fraser criteria are met; null when no contraception is asked for or the child is too old for Fraser.</param>
-/// <param name="Actions">Each required action with the reason the rule gives.</param>
+/// <param name="Actions">Each required action, in the same order, with the reason of the most serious rule that requires it.</param>
 public sealed record DecisionResult(
     string AgeBand,
-    string Rule,
+    IReadOnlyList<DecisionRule> MatchedRules,
     IReadOnlyList<string> RequiredActions,
     string Explanation,
     bool? FraserMet,
     IReadOnlyList<RequiredAction> Actions)
 {
+    /// <summary>The paragraph separator in <see cref="Explanation"/>.</summary>
+    public const string ParagraphBreak = "\n\n";
+
+    /// <summary>The ids of every rule that applied, most serious first: the contract's <c>rules</c>.</summary>
+    public IReadOnlyList<string> Rules => [.. MatchedRules.Select(r => r.Id)];
+
+    /// <summary>The most serious rule that applied: the contract's <c>rule</c>.</summary>
+    public string Rule => MatchedRules[0].Id;
+
     /// <summary>Whether leaving out a required action needs a named senior's approval.</summary>
     public bool NeedsSeniorApprovalToOverride => RequiredActions.Contains(DecisionActions.SeniorApprovalToOverride);
 }

@@ -1,15 +1,16 @@
 namespace Escalation.Core.Decisions;
 
 /// <summary>
-/// Applies a decision guide to a practitioner's answers. Pure: no clock, no storage. The rules are tried in the guide's
-/// order and the first whose conditions all hold applies, so each rule lists everything it requires.
+/// Applies a decision guide to a practitioner's answers. Pure: no clock, no storage. Every rule whose conditions hold
+/// applies, and the required actions are the union of theirs: no rule ever hides another, so ticking more concern can
+/// only add actions (<see cref="GuideSafety"/> checks the rest at load).
 /// </summary>
 public static class DecisionEvaluator
 {
     /// <summary>An age no child can have; anything above it is refused as impossible rather than out of scope.</summary>
     public const int ImpossibleAge = 120;
 
-    /// <summary>Checks the answers and, if they are valid, finds the rule that applies.</summary>
+    /// <summary>Checks the answers and, if they are valid, applies every rule that holds.</summary>
     public static DecisionEvaluation Evaluate(DecisionGuide guide, DecisionAnswers answers)
     {
         ArgumentNullException.ThrowIfNull(guide);
@@ -31,24 +32,28 @@ public static class DecisionEvaluator
         return new DecisionEvaluation(checkedAnswers, Apply(guide, band, checkedAnswers), errors.ToDictionary());
     }
 
-    /// <summary>Finds the first rule that holds for already-checked answers.</summary>
+    /// <summary>Applies every rule that holds for already-checked answers.</summary>
     public static DecisionResult Apply(DecisionGuide guide, AgeBand band, CheckedAnswers answers)
     {
         ArgumentNullException.ThrowIfNull(guide);
         ArgumentNullException.ThrowIfNull(band);
         ArgumentNullException.ThrowIfNull(answers);
-        var rule = guide.Rules.FirstOrDefault(r => Holds(r.When, band, answers))
-            ?? throw new InvalidOperationException($"No rule of decision guide '{guide.Id}' applies to age band '{band.Key}'.");
+        var matched = guide.Rules.Where(r => Holds(r.When, band, answers)).ToArray();
+        if (matched.Length == 0)
+            throw new InvalidOperationException($"No rule of decision guide '{guide.Id}' applies to age band '{band.Key}'.");
+
+        var actions = guide.Actions
+            .Select(a => matched.SelectMany(r => r.Actions).FirstOrDefault(required => required.Action == a.Key))
+            .OfType<RequiredAction>()
+            .ToArray();
         bool? fraserMet = answers.ContraceptionRequested && answers.ChildAgeYears < guide.Fraser.AppliesUnderAge
             ? guide.Fraser.Criteria.All(c => answers.Fraser.GetValueOrDefault(c.Key))
             : null;
-        var explanation = fraserMet switch
-        {
-            true => $"{rule.Explanation} {guide.Fraser.MetNote}",
-            false => $"{rule.Explanation} {guide.Fraser.NotMetNote}",
-            null => rule.Explanation,
-        };
-        return new DecisionResult(band.Key, rule.Id, [.. rule.Actions.Select(a => a.Action)], explanation, fraserMet, rule.Actions);
+        IEnumerable<string> paragraphs = matched.Select(r => r.Explanation);
+        if (fraserMet is { } met)
+            paragraphs = paragraphs.Append(met ? guide.Fraser.MetNote : guide.Fraser.NotMetNote);
+        return new DecisionResult(band.Key, matched, [.. actions.Select(a => a.Action)],
+            string.Join(DecisionResult.ParagraphBreak, paragraphs), fraserMet, actions);
     }
 
     private static bool Holds(RuleCondition when, AgeBand band, CheckedAnswers answers) =>

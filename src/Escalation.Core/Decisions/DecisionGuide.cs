@@ -2,7 +2,8 @@ namespace Escalation.Core.Decisions;
 
 /// <summary>
 /// A versioned decision guide loaded from <c>workflows/</c> (<c>"kind": "decision-guide"</c>): the age bands, what a
-/// practitioner can tick, the Fraser criteria, the actions and the ordered rules that map answers to required actions.
+/// practitioner can tick, the Fraser criteria, the actions and the rules that map answers to required actions. Every
+/// rule whose conditions hold applies, and the required actions are the union of theirs.
 /// A board adapts it by editing the file; <see cref="DecisionGuideLoader"/> refuses one that is not valid.
 /// </summary>
 /// <param name="Id">The guide's kebab-case id, e.g. <c>sexual-activity</c>.</param>
@@ -17,7 +18,7 @@ namespace Escalation.Core.Decisions;
 /// <param name="Factors">The risk factors.</param>
 /// <param name="WarningSigns">The warning signs of exploitation, and vulnerabilities.</param>
 /// <param name="Fraser">The Fraser criteria for contraception under <see cref="FraserCriteria.AppliesUnderAge"/>.</param>
-/// <param name="Rules">Tried in order; the first that matches applies.</param>
+/// <param name="Rules">Every rule that matches applies; listed most serious first, which is the order results give them in.</param>
 public sealed record DecisionGuide(
     string Id,
     int Version,
@@ -59,12 +60,13 @@ public sealed record GuideItem(string Key, string Label, string Help, string? Gr
 /// <param name="NotMetNote">Added to the explanation when any is not.</param>
 public sealed record FraserCriteria(int AppliesUnderAge, IReadOnlyList<GuideItem> Criteria, string MetNote, string NotMetNote);
 
-/// <summary>A rule: when its conditions all hold (and no earlier rule matched), the actions it lists are required.</summary>
-/// <param name="Id">The rule's kebab-case id, returned as the result's <c>rule</c> and stored with the assessment.</param>
+/// <summary>A rule: when its conditions all hold, the actions it lists are required, whatever other rules also hold.</summary>
+/// <param name="Id">The rule's kebab-case id, listed in the result's <c>rules</c> and stored with the assessment.</param>
+/// <param name="Title">A short heading for the rule's reason on the result page, e.g. "The partner is an adult".</param>
 /// <param name="When">The conditions.</param>
 /// <param name="Actions">The required actions in the file's order, each with the reason shown beside it.</param>
 /// <param name="Explanation">Why, in plain English.</param>
-public sealed record DecisionRule(string Id, RuleCondition When, IReadOnlyList<RequiredAction> Actions, string Explanation)
+public sealed record DecisionRule(string Id, string Title, RuleCondition When, IReadOnlyList<RequiredAction> Actions, string Explanation)
 {
     /// <summary>Whether leaving out any required action needs a named senior's approval.</summary>
     public bool NeedsSeniorApprovalToOverride => Actions.Any(a => a.Action == DecisionActions.SeniorApprovalToOverride);
@@ -75,7 +77,8 @@ public sealed record RequiredAction(string Action, string Reason);
 
 /// <summary>
 /// A rule's conditions. Every one that is set must hold; a list condition holds when any of its keys applies.
-/// A condition with nothing set always holds.
+/// A condition with nothing set always holds. Every condition asks for more concern (an older partner, a ticked item),
+/// never for its absence, so ticking more can only add rules: that is what keeps "more concern, never fewer actions".
 /// </summary>
 /// <param name="AgeBands">The child's band is one of these.</param>
 /// <param name="PartnerAgeAtLeast">The partner's age is known and at least this.</param>

@@ -3,8 +3,8 @@ using Escalation.Core.Policies;
 namespace Escalation.Core.Decisions;
 
 /// <summary>
-/// Loads decision guides from <c>workflows/</c>. Each is checked against <see cref="DecisionGuideSchema"/> and then by
-/// the reader's own rules; any fault throws <see cref="PolicyValidationException"/> naming the file and JSON path, so
+/// Loads decision guides from <c>workflows/</c>. Each is checked against <see cref="DecisionGuideSchema"/>, then by
+/// the reader's own rules, then against the safety rules of <see cref="GuideSafety"/>; any fault throws <see cref="PolicyValidationException"/> naming the file and JSON path, so
 /// start-up stops with one clear message and a running service never holds half a guide.
 /// </summary>
 public static class DecisionGuideLoader
@@ -27,7 +27,13 @@ public static class DecisionGuideLoader
             throw new PolicyValidationException(fileName, faults);
         }
 
-        return new DecisionGuideReader(fileName).Read(node);
+        var guide = new DecisionGuideReader(fileName).Read(node);
+        if (GuideSafety.FirstBreach(guide) is { } breach)
+        {
+            throw new PolicyValidationException(fileName, "$.rules", $"would break a safety rule: {breach}");
+        }
+
+        return guide;
     }
 
     /// <summary>Loads one guide file, checked against the <see cref="DecisionGuideSchema.FileName"/> in the same folder.</summary>

@@ -14,7 +14,7 @@ internal sealed partial class DecisionGuideReader
         for (var i = 0; i < list.Count; i++)
         {
             var at = At("$.rules", i);
-            var obj = Object(list[i], at, "id", "when", "actions", "explanation");
+            var obj = Object(list[i], at, "id", "title", "when", "actions", "explanation");
             var id = Key(obj, "id", at);
             var same = rules.FindIndex(r => r.Id == id);
             if (same >= 0)
@@ -23,22 +23,14 @@ internal sealed partial class DecisionGuideReader
             }
 
             var when = Condition(Required(obj, "when", at), At(at, "when"), guide);
-            var rule = new DecisionRule(id, when, RuleActions(List(obj, "actions", at), At(at, "actions")), Text(obj, "explanation", at));
-            var bands = when.AgeBands ?? guide.AgeBands.Select(b => b.Key).ToArray();
-            var hiders = bands.Select(b => rules.FindIndex(r => r.When.AlwaysHoldsFor(b))).ToList();
-            if (hiders.All(h => h >= 0))
-            {
-                throw Fault(at, $"is never reached: {At("$.rules", hiders.Max())} above it always applies first. " +
-                    "Rules are tried in order, so put this one higher or narrow the one above");
-            }
-
-            rules.Add(rule);
+            rules.Add(new DecisionRule(id, Text(obj, "title", at), when, RuleActions(List(obj, "actions", at), At(at, "actions")),
+                Text(obj, "explanation", at)));
         }
 
         if (guide.AgeBands.FirstOrDefault(b => !rules.Any(r => r.When.AlwaysHoldsFor(b.Key))) is { } uncovered)
         {
             throw Fault("$.rules", $"has no rule that always applies to age band '{uncovered.Key}': " +
-                "end its rules with one whose only condition is that age band, so every child gets a result");
+                "add one whose only condition is that age band, so every child gets a result");
         }
 
         return rules.AsReadOnly();

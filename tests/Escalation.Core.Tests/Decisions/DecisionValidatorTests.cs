@@ -17,7 +17,8 @@ public class DecisionValidatorTests
     private static readonly DecisionResult Concern14 = Answers.Result(Answers.Child(14) with { WarningSigns = ["missing-education"] });
 
     private static readonly string[] Under13Actions =
-        [DecisionActions.ReferCsc, DecisionActions.NotifyPolice, DecisionActions.ConsultDsl, DecisionActions.CseScreening];
+        [DecisionActions.ReferCsc, DecisionActions.NotifyPolice, DecisionActions.ConsultDsl, DecisionActions.DiscussOtherAgencies,
+            DecisionActions.CseScreening, DecisionActions.ContinueSupport];
 
     private static DirectoryPerson Person(string name, params string[] roles) =>
         new(Guid.NewGuid(), name, "x@example.org", Guid.NewGuid(), null, roles.ToHashSet());
@@ -41,7 +42,8 @@ public class DecisionValidatorTests
     [Fact]
     public void Validate_RequiredActionLeftOutWithoutRationale_Is422NamingTheRationaleAndTheAction()
     {
-        var check = Check(Concern14, Decision(DecisionActions.ReferCsc, DecisionActions.ConsultDsl, DecisionActions.DiscussOtherAgencies));
+        var check = Check(Concern14, Decision(DecisionActions.ReferCsc, DecisionActions.ConsultDsl, DecisionActions.DiscussOtherAgencies,
+            DecisionActions.ContinueSupport));
 
         Assert.Empty(check.Invalid);
         var message = Assert.Single(Assert.Single(check.Unprocessable).Value);
@@ -74,7 +76,8 @@ public class DecisionValidatorTests
     [Fact]
     public void Validate_Under13OverrideWithASeniorApprover_IsValid()
     {
-        var decision = Decision(DecisionActions.ConsultDsl, DecisionActions.CseScreening, DecisionActions.SeniorApprovalToOverride)
+        var decision = Decision(DecisionActions.ConsultDsl, DecisionActions.DiscussOtherAgencies, DecisionActions.CseScreening,
+                DecisionActions.ContinueSupport, DecisionActions.SeniorApprovalToOverride)
             with { Rationale = "Exceptional: see the strategy notes.", ReviewDate = Today.AddMonths(1), ApproverId = Senior.Id };
 
         var check = Check(Under13, decision, Senior);

@@ -10,12 +10,12 @@ public class DefaultGuideTests
     private static readonly DecisionGuide Guide = GuideTestData.Guide;
 
     [Fact]
-    public void Load_ShippedGuide_IsSexualActivityVersion1()
+    public void Load_ShippedGuide_IsSexualActivityVersion2()
     {
         var guide = DecisionGuideLoader.Load(Path.Combine(RepoPaths.Workflows, GuideTestData.FileName));
 
         Assert.Equal(DecisionGuideCatalog.SexualActivityId, guide.Id);
-        Assert.Equal(1, guide.Version);
+        Assert.Equal(2, guide.Version);
         Assert.Equal(17, guide.MaxAge);
     }
 
@@ -115,11 +115,11 @@ public class DefaultGuideTests
     [Fact]
     public void Catalog_TwoVersions_CurrentIsTheNewestAndBothCanBeFound()
     {
-        var catalog = new DecisionGuideCatalog([Guide with { Version = 2 }, Guide]);
+        var catalog = new DecisionGuideCatalog([Guide with { Version = 3 }, Guide]);
 
-        Assert.Equal(2, catalog.Current(DecisionGuideCatalog.SexualActivityId)!.Version);
-        Assert.NotNull(catalog.Find(DecisionGuideCatalog.SexualActivityId, 1));
-        Assert.Null(catalog.Find(DecisionGuideCatalog.SexualActivityId, 3));
+        Assert.Equal(3, catalog.Current(DecisionGuideCatalog.SexualActivityId)!.Version);
+        Assert.NotNull(catalog.Find(DecisionGuideCatalog.SexualActivityId, 2));
+        Assert.Null(catalog.Find(DecisionGuideCatalog.SexualActivityId, 1));
         Assert.Null(catalog.Current("something-else"));
     }
 }

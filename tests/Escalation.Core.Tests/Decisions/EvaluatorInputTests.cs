@@ -102,7 +102,7 @@ public class EvaluatorInputTests
     {
         var result = Answers.Result(Answers.Child(14) with { ContraceptionRequested = true, Fraser = Answers.Fraser(understands: false) });
 
-        Assert.Equal("no-concern-13-15", result.Rule);
+        Assert.Equal(["every-13-15"], result.Rules);
     }
 
     [Fact]
@@ -111,7 +111,7 @@ public class EvaluatorInputTests
         var result = Answers.Result(Answers.Child(14) with { ContraceptionRequested = false, Fraser = Answers.Fraser() });
 
         Assert.Null(result.FraserMet);
-        Assert.Equal(GuideTestData.Guide.Rules.Single(r => r.Id == "no-concern-13-15").Explanation, result.Explanation);
+        Assert.Equal(GuideTestData.Guide.Rules.Single(r => r.Id == "every-13-15").Explanation, result.Explanation);
     }
 
     [Fact]

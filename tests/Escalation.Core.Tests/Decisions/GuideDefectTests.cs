@@ -68,13 +68,13 @@ public class GuideDefectTests
     {
         using var folder = GuideTestData.FolderWithSchema();
         folder.Write(GuideTestData.FileName, GuideTestData.DefaultJson);
-        folder.Write("sexual-activity-v2.json", GuideTestData.Mutate(g => g["version"] = 2));
+        folder.Write("sexual-activity-v3.json", GuideTestData.Mutate(g => g["version"] = 3));
         folder.Write("bank-holidays.json", """{ "kind": "bank-holidays", "events": [] }""");
         folder.Write("professional-differences.json", """{ "kind": "escalation-policy" }""");
 
         var guides = DecisionGuideLoader.LoadFolder(folder.Path);
 
-        Assert.Equal([1, 2], guides.Select(g => g.Version).Order());
+        Assert.Equal([2, 3], guides.Select(g => g.Version).Order());
     }
 
     [Fact]
