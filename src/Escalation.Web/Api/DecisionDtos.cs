@@ -44,9 +44,12 @@ internal sealed record DecisionBody(
     public RecordedDecision ToDecision() => new(ActionsTaken, Rationale, Consulted, ConsultedAt, ApproverId, ReviewDate);
 }
 
-/// <summary>The contract's evaluate result, plus each required action's label and reason for the result page.</summary>
+/// <summary>
+/// The contract's evaluate result: <c>rules</c> lists every rule that matched, most serious first, and <c>rule</c> is the
+/// first of them; plus each required action's label and reason for the result page.
+/// </summary>
 internal sealed record EvaluationDto(
-    string AgeBand, string Rule, IReadOnlyList<string> RequiredActions, string Explanation, bool? FraserMet,
+    string AgeBand, string Rule, IReadOnlyList<string> Rules, IReadOnlyList<string> RequiredActions, string Explanation, bool? FraserMet,
     IReadOnlyList<RequiredActionDto> Actions);
 
 internal sealed record RequiredActionDto(string Key, string Label, string Reason);
@@ -68,7 +71,7 @@ internal sealed record FraserDto(int AppliesUnderAge, IReadOnlyList<GuideItemDto
 /// <summary>A stored assessment as it reads back: the answers, the result it was given, and the decision.</summary>
 internal sealed record AssessmentDto(
     Guid Id, string ChildReference, DefinitionRefDto Definition, System.Text.Json.JsonElement Answers,
-    string AgeBand, string Rule, IReadOnlyList<string> RequiredActions, string Explanation, bool? FraserMet,
+    string AgeBand, string Rule, IReadOnlyList<string> Rules, IReadOnlyList<string> RequiredActions, string Explanation, bool? FraserMet,
     DecisionDto Decision, bool Referred, PersonRefDto AssessedBy, PersonRefDto? Approver, DateTimeOffset CreatedAt,
     ReviewDto? Review);
 
@@ -83,7 +86,7 @@ internal sealed record ReviewDto(DateTimeOffset DueAt, string State, DateTimeOff
 internal static class DecisionMapping
 {
     public static EvaluationDto ToDto(DecisionResult r, DecisionGuide guide) => new(
-        r.AgeBand, r.Rule, r.RequiredActions, r.Explanation, r.FraserMet,
+        r.AgeBand, r.Rule, r.Rules, r.RequiredActions, r.Explanation, r.FraserMet,
         [.. r.Actions.Select(a => new RequiredActionDto(a.Action, guide.ActionLabel(a.Action), a.Reason))]);
 
     public static DefinitionDto ToDto(DecisionGuide g) => new(
@@ -98,11 +101,14 @@ internal static class DecisionMapping
         using var answers = System.Text.Json.JsonDocument.Parse(a.Answers);
         return new AssessmentDto(
             a.Id, a.ChildReference, new DefinitionRefDto(a.DefinitionId, a.DefinitionVersion), answers.RootElement.Clone(),
-            a.AgeBand, a.Rule, [.. a.RequiredActions], a.Explanation, a.FraserMet,
+            a.AgeBand, a.Rule, StoredRules(a), [.. a.RequiredActions], a.Explanation, a.FraserMet,
             new DecisionDto([.. a.ActionsTaken], a.Rationale, a.Consulted, a.ConsultedAt, a.ApproverId, a.ReviewDate),
             a.Referred, Person(view.AssessedBy), view.Approver is { } approver ? Person(approver) : null, a.CreatedAt,
             review is null ? null : new ReviewDto(review.DueAt, review.State.ToString().ToLowerInvariant(), review.DoneAt));
     }
+
+    // Version 1 of the guide applied only its first matching rule, and its assessments keep just that one.
+    private static string[] StoredRules(Data.Entities.Assessment a) => [a.Rule];
 
     private static GuideItemDto[] Items(IEnumerable<GuideItem> items) =>
         [.. items.Select(i => new GuideItemDto(i.Key, i.Label, i.Help, i.Group))];

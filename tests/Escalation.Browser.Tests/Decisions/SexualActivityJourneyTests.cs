@@ -38,7 +38,7 @@ public sealed class SexualActivityJourneyTests(BrowserFixture fixture)
 
         // The decision: no referral. Without a reason the page refuses, as the API does, naming the field.
         await teacher.ButtonAsync("Record your decision", "record");
-        foreach (var action in new[] { "Discuss with your designated safeguarding lead", "Discuss with other agencies", "Complete the exploitation screening tool", "No referral: keep giving advice and support" })
+        foreach (var action in new[] { "Discuss with your designated safeguarding lead", "Discuss with other agencies", "Complete the exploitation screening tool", "Keep giving advice and support" })
             await page.GetByLabel(action, new PageGetByLabelOptions { Exact = true }).CheckAsync();
         await page.GetByLabel("Who did you consult?").FillAsync("Dee Lead, designated safeguarding lead");
         await page.Locator("#ConsultedAt").FillAsync("18");
@@ -125,6 +125,38 @@ public sealed class SexualActivityJourneyTests(BrowserFixture fixture)
         Assert.Contains("Tell the police", actions, StringComparison.Ordinal);
         Assert.Contains("A senior manager's approval to depart from the guidance", actions, StringComparison.Ordinal);
         Assert.Contains("The child is under 13.", await teacher.Page.Locator("#explanation").InnerTextAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Decision_14WithA22YearOldPartnerAndCoercion_StillTellsThePolice()
+    {
+        await using var teacher = await Visitor.OpenAsync(fixture, "decisions/adult-partner-and-coercion");
+        await teacher.SignInAsync(Demo.Teacher);
+        var page = teacher.Page;
+        await teacher.GotoAsync(DecisionJourney.Start, "start");
+        await teacher.ButtonAsync("Start now", "child");
+        await page.GetByLabel("Child's reference").FillAsync("CH-1422");
+        await page.GetByLabel("Child's age in years").FillAsync("14");
+        await teacher.ButtonAsync("Continue", "partner");
+        await page.GetByLabel("Partner's age in years, if you know it").FillAsync("22");
+        await page.GetByLabel("The partner is known to the police or other agencies").CheckAsync();
+        await teacher.ButtonAsync("Continue", "risk-factors");
+        await page.GetByLabel("Coercion or bribery", new PageGetByLabelOptions { Exact = true }).CheckAsync();
+        await page.GetByLabel("Sex in exchange for gifts, money, alcohol, drugs or favours", new PageGetByLabelOptions { Exact = true }).CheckAsync();
+        await teacher.ButtonAsync("Continue", "warning-signs");
+        await teacher.ButtonAsync("Continue", "contraception");
+        await page.GetByLabel("No", new PageGetByLabelOptions { Exact = true }).CheckAsync();
+        await teacher.ButtonAsync("Continue", "result");
+
+        // More concern never hides the adult partner: the police are still told, and every rule says why.
+        var actions = await page.Locator("#required-actions").InnerTextAsync();
+        Assert.Contains("Tell the police", actions, StringComparison.Ordinal);
+        Assert.Contains("Why: Sexual activity by an adult with a child under 16 is an offence.", actions, StringComparison.Ordinal);
+        var why = await page.Locator("#explanation").InnerTextAsync();
+        Assert.Contains("The partner is an adult and the child is under 16", why, StringComparison.Ordinal);
+        Assert.True(why.IndexOf("The partner is an adult and the child is under 16", StringComparison.Ordinal)
+            < why.IndexOf("There are signs of coercion or exploitation", StringComparison.Ordinal));
+        Assert.Contains("A concern about a child of 13 to 15", why, StringComparison.Ordinal);
     }
 
     [Fact]

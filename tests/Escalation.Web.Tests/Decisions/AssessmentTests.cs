@@ -25,10 +25,11 @@ public sealed class AssessmentTests(DecisionHost host) : IClassFixture<DecisionH
         Assert.Equal(HttpStatusCode.OK, read.Status);
         var json = read.Json!;
         Assert.Equal("sexual-activity", json["definition"]!["id"]!.GetValue<string>());
-        Assert.Equal(1, json["definition"]!["version"]!.GetValue<int>());
+        Assert.Equal(2, json["definition"]!["version"]!.GetValue<int>());
         Assert.Equal("CH-2211", json["childReference"]!.GetValue<string>());
         Assert.Equal(15, json["answers"]!["partnerAgeYears"]!.GetValue<int>());
-        Assert.Equal("no-concern-13-15", json["rule"]!.GetValue<string>());
+        Assert.Equal("every-13-15", json["rule"]!.GetValue<string>());
+        Assert.Equal(["every-13-15"], json["rules"]!.AsArray().Select(a => a!.GetValue<string>()));
         Assert.Equal(["consult-dsl", "continue-support"], json["requiredActions"]!.AsArray().Select(a => a!.GetValue<string>()));
         Assert.Equal(["consult-dsl", "continue-support"], json["decision"]!["actionsTaken"]!.AsArray().Select(a => a!.GetValue<string>()));
         Assert.Equal("Dee Lead, designated safeguarding lead", json["decision"]!["consulted"]!.GetValue<string>());
@@ -45,7 +46,8 @@ public sealed class AssessmentTests(DecisionHost host) : IClassFixture<DecisionH
     {
         var body = Bodies.Answers(14, partner: 20);
         body["childReference"] = "CH-3003";
-        body["decision"] = Bodies.Decision(null, "refer-csc", "notify-police", "consult-dsl", "cse-screening");
+        body["decision"] = Bodies.Decision(null, "refer-csc", "notify-police", "consult-dsl", "discuss-other-agencies", "cse-screening",
+            "continue-support");
 
         var created = await host.PostAsync(host.People.SchoolSenior, Assessments, body);
 

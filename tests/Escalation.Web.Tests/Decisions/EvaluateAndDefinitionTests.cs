@@ -9,7 +9,7 @@ public sealed class EvaluateAndDefinitionTests(DecisionHost host) : IClassFixtur
     private const string Evaluate = DecisionHost.Path + "/evaluate";
 
     [Fact]
-    public async Task Evaluate_14WithA22YearOldPartner_AdultPartnerRuleAndNothingStored()
+    public async Task Evaluate_14WithA22YearOldPartner_EveryMatchingRuleAndNothingStored()
     {
         var body = Bodies.Answers(14, partner: 22);
         body["factors"] = new JsonArray("age-imbalance");
@@ -20,7 +20,9 @@ public sealed class EvaluateAndDefinitionTests(DecisionHost host) : IClassFixtur
         Assert.Equal(HttpStatusCode.OK, answer.Status);
         Assert.Equal("13-15", answer.Json!["ageBand"]!.GetValue<string>());
         Assert.Equal("adult-partner", answer.Json["rule"]!.GetValue<string>());
-        Assert.Equal(["refer-csc", "notify-police", "consult-dsl", "cse-screening"],
+        Assert.Equal(["adult-partner", "age-gap", "concern-13-15", "every-13-15"],
+            answer.Json["rules"]!.AsArray().Select(a => a!.GetValue<string>()));
+        Assert.Equal(["refer-csc", "notify-police", "consult-dsl", "discuss-other-agencies", "cse-screening", "continue-support"],
             answer.Json["requiredActions"]!.AsArray().Select(a => a!.GetValue<string>()));
         Assert.Null(answer.Json["fraserMet"]);
         Assert.Contains("adult", answer.Json["explanation"]!.GetValue<string>(), StringComparison.Ordinal);
@@ -112,7 +114,7 @@ public sealed class EvaluateAndDefinitionTests(DecisionHost host) : IClassFixtur
         Assert.Equal(HttpStatusCode.OK, answer.Status);
         var json = answer.Json!;
         Assert.Equal("sexual-activity", json["id"]!.GetValue<string>());
-        Assert.Equal(1, json["version"]!.GetValue<int>());
+        Assert.Equal(2, json["version"]!.GetValue<int>());
         Assert.Equal(["under-13", "13-15", "16-17"], json["ageBands"]!.AsArray().Select(b => b!["key"]!.GetValue<string>()));
         Assert.Contains(json["factors"]!.AsArray(), f => f!["key"]!.GetValue<string>() == "age-imbalance" && f["label"]!.GetValue<string>() == "An imbalance of age");
         Assert.Contains(json["warningSigns"]!.AsArray(), w => w!["key"]!.GetValue<string>() == "missing-from-home" && w["group"]!.GetValue<string>() == "warning-sign");

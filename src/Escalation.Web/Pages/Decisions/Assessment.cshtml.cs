@@ -35,6 +35,14 @@ internal sealed class AssessmentModel(AssessmentService assessments, DecisionGui
 
     public IReadOnlyList<ActionLine> Actions { get; private set; } = [];
 
+    /// <summary>The stored explanation, one paragraph per rule that applied.</summary>
+    public IReadOnlyList<string> ExplanationParagraphs =>
+        View.Assessment.Explanation.Split(DecisionResult.ParagraphBreak, StringSplitOptions.RemoveEmptyEntries);
+
+    /// <summary>Whether a newer version of the guide has been loaded since this assessment was made.</summary>
+    public bool GuideChangedSince =>
+        guides.Current(View.Assessment.DefinitionId) is { } current && current.Version > View.Assessment.DefinitionVersion;
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
         if (await assessments.GetAsync(id, User.PersonId(), ct) is not { } view)

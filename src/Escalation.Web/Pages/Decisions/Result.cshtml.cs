@@ -20,6 +20,14 @@ internal sealed class ResultModel(DecisionGuideCatalog guides) : DecisionStepMod
 
     public IReadOnlyList<DecisionAnswerRow> Rows { get; private set; } = [];
 
+    /// <summary>The Fraser note, when contraception was asked for by a child young enough for Fraser.</summary>
+    public string? FraserNote => Result.FraserMet switch
+    {
+        true => Guide.Fraser.MetNote,
+        false => Guide.Fraser.NotMetNote,
+        null => null,
+    };
+
     public override string Back => Draft.AsksFraser(Guide) ? DecisionSteps.Fraser : DecisionSteps.Contraception;
 
     protected override string Step => DecisionSteps.Result;
