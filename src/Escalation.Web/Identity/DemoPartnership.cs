@@ -7,12 +7,15 @@ using Microsoft.EntityFrameworkCore;
 namespace Escalation.Web.Identity;
 
 /// <summary>
-/// A demonstration partnership (<c>Escalation:Seed=demo</c>), seeded only into an empty database. In each agency:
+/// A demonstration partnership (<c>Escalation:Seed=demo</c>, or the Development environment), seeded only into an empty database. In each agency:
 /// a senior, a manager, and two practitioners managed by the manager. The README lists the accounts.
 /// </summary>
 internal static class DemoPartnership
 {
     public const string DefaultPassword = "demo-password-2026";
+
+    /// <summary>The demo account the start-up log names: a practitioner at the primary school.</summary>
+    public const string FirstAccount = "practitioner1@riverside.example.org";
 
     private static readonly (string Name, string Slug, AgencyKind Kind, string[] People)[] Agencies =
     [

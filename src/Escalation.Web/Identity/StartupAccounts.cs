@@ -25,17 +25,40 @@ internal static partial class StartupAccounts
         var configuration = provider.GetRequiredService<IConfiguration>();
         var logger = provider.GetRequiredService<ILoggerFactory>().CreateLogger("Escalation.Startup");
         // The demo goes first: it only seeds an empty database, and the administrator's agency would make it non-empty.
-        if (string.Equals(configuration["Escalation:Seed"], "demo", StringComparison.OrdinalIgnoreCase))
+        if (SeedsDemo(configuration, provider.GetRequiredService<IHostEnvironment>()))
         {
-            var password = configuration["Escalation:Seed:DemoPassword"] ?? DemoPartnership.DefaultPassword;
-            var seeded = await DemoPartnership.SeedIfEmptyAsync(provider.GetRequiredService<EscalationDbContext>(),
-                provider.GetRequiredService<UserManager<Person>>(), password, ct);
-            if (seeded)
+            var password = configuration["Escalation:Seed:DemoPassword"];
+            var users = provider.GetRequiredService<UserManager<Person>>();
+            if (await DemoPartnership.SeedIfEmptyAsync(provider.GetRequiredService<EscalationDbContext>(), users,
+                    password ?? DemoPartnership.DefaultPassword, ct))
                 LogDemoSeeded(logger);
+            if (await users.FindByEmailAsync(DemoPartnership.FirstAccount) is not null)
+                LogDemoAccount(logger, DemoPartnership.FirstAccount, password is null ? DemoPartnership.DefaultPassword : "the one in Escalation:Seed:DemoPassword");
         }
 
         await EnsureAdministratorAsync(provider, configuration, logger, ct);
+        if (!await AnyAdministratorAsync(provider))
+            LogNoAdministrator(logger, NoAdministratorHelp);
     }
+
+    /// <summary>What the sign-in page and the start-up log say while the service has no administrator.</summary>
+    private const string NoAdministratorHelp = "This service has no administrator yet. Stop it and start it once with "
+        + "--Escalation:Admin:Email=you@council.example --Escalation:Admin:Password=\"a password of 12 or more characters\" "
+        + "(or the environment variables Escalation__Admin__Email and Escalation__Admin__Password), then sign in with that "
+        + "address to add agencies and people.";
+
+    /// <summary>Whether anyone holds the Admin role.</summary>
+    public static async Task<bool> AnyAdministratorAsync(IServiceProvider provider)
+    {
+        var users = provider.GetRequiredService<UserManager<Person>>();
+        return (await users.GetUsersInRoleAsync(Roles.Admin)).Count > 0;
+    }
+
+    // Escalation:Seed=demo seeds anywhere; the Development environment seeds unless Escalation:Seed says otherwise (none).
+    private static bool SeedsDemo(IConfiguration configuration, IHostEnvironment environment) =>
+        configuration["Escalation:Seed"] is { } seed
+            ? string.Equals(seed, "demo", StringComparison.OrdinalIgnoreCase)
+            : environment.IsDevelopment();
 
     private static async Task EnsureAdministratorAsync(IServiceProvider provider, IConfiguration configuration, ILogger logger, CancellationToken ct)
     {
@@ -104,4 +127,11 @@ internal static partial class StartupAccounts
 
     [LoggerMessage(EventId = 3, Level = LogLevel.Warning, Message = "Seeded the DEMO partnership: demonstration accounts only, never for real cases")]
     private static partial void LogDemoSeeded(ILogger logger);
+
+    [LoggerMessage(EventId = 4, Level = LogLevel.Warning,
+        Message = "DEMO partnership: sign in as {Email} with the password {Password}; every demo account is listed in the README")]
+    private static partial void LogDemoAccount(ILogger logger, string email, string password);
+
+    [LoggerMessage(EventId = 5, Level = LogLevel.Warning, Message = "{Help}")]
+    private static partial void LogNoAdministrator(ILogger logger, string help);
 }

@@ -50,9 +50,17 @@ public class EscalationAppFactory : WebApplicationFactory<Program>
 
     public IReadOnlyList<string> ExpectedReadyChecks { get; } = ["database", "policies"];
 
+    /// <summary>
+    /// Whether the host seeds as a newcomer's Development start does (the demo partnership into an empty database);
+    /// by default it does not, because the tests bring their own people.
+    /// </summary>
+    protected virtual bool SeedsAsDevelopmentDoes => false;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
+        if (!SeedsAsDevelopmentDoes)
+            builder.UseSetting("Escalation:Seed", "none");
         builder.UseSetting("Escalation:Database:Provider", Database.Provider);
         builder.UseSetting("ConnectionStrings:Escalation", Database.ConnectionString);
         builder.UseSetting("Escalation:Mail:PickupDirectory", Path.Combine(_folder, "mail"));

@@ -1,5 +1,6 @@
 using Escalation.Data.Entities;
 using Escalation.Web.Hosting;
+using Escalation.Web.Identity;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -25,7 +26,10 @@ internal sealed class SignInModel(SignInManager<Person> signIn) : PageModel
     /// <summary>A signed-in person was sent here because their account may not open the page they asked for.</summary>
     public bool NotAllowed { get; private set; }
 
-    public IActionResult OnGet()
+    /// <summary>No one holds the Admin role yet: the page says how to create the first administrator.</summary>
+    public bool NoAdministrator { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync()
     {
         if (User.Identity?.IsAuthenticated == true)
         {
@@ -34,6 +38,7 @@ internal sealed class SignInModel(SignInManager<Person> signIn) : PageModel
             NotAllowed = true;
         }
 
+        NoAdministrator = !await StartupAccounts.AnyAdministratorAsync(HttpContext.RequestServices);
         return Page();
     }
 
