@@ -11,6 +11,9 @@ internal static class Problems
         "If the child is at immediate risk of significant harm, contact Children's Social Care or the police now " +
         "(999 in an emergency). An escalation runs alongside a referral, never instead of it. Nothing has been stored.";
 
+    /// <summary>The 422 for a child at immediate risk: the guidance with the partnership's numbers, also as <c>contacts</c>.</summary>
+    public static IResult ImmediateRisk() => new ImmediateRiskProblem();
+
     public static ValidationProblem Invalid(string field, string message) =>
         Invalid(new Dictionary<string, string[]> { [field] = [message] });
 
@@ -20,9 +23,6 @@ internal static class Problems
     public static ProblemHttpResult NotFound() =>
         TypedResults.Problem(title: "Not found", detail: "There is no such record, or you cannot see it.", statusCode: StatusCodes.Status404NotFound);
 
-    public static ProblemHttpResult ImmediateRisk() =>
-        TypedResults.Problem(title: "Contact Children's Social Care or the police now", detail: ImmediateRiskGuidance,
-            statusCode: StatusCodes.Status422UnprocessableEntity, type: "https://escalation.invalid/problems/immediate-risk");
 
     public static ProblemHttpResult Stale() =>
         TypedResults.Problem(title: "The escalation has changed",
@@ -50,4 +50,23 @@ internal static class Problems
         },
         _ => throw new ArgumentOutOfRangeException(nameof(result), result.Status, "Not an error."),
     };
+}
+
+/// <summary>The immediate-risk problem, with the configured phone numbers read when it is written.</summary>
+internal sealed class ImmediateRiskProblem : IResult
+{
+    public Task ExecuteAsync(HttpContext httpContext)
+    {
+        ArgumentNullException.ThrowIfNull(httpContext);
+        var contacts = httpContext.RequestServices.GetRequiredService<Pages.Display.EmergencyContacts>();
+        return TypedResults.Problem(
+            title: "Contact Children's Social Care or the police now",
+            detail: $"{Problems.ImmediateRiskGuidance} {contacts.Sentence}",
+            statusCode: StatusCodes.Status422UnprocessableEntity,
+            type: "https://escalation.invalid/problems/immediate-risk",
+            extensions: new Dictionary<string, object?>
+            {
+                ["contacts"] = contacts.Lines.Select(l => new { who = l.Who, number = l.Number }).ToArray(),
+            }).ExecuteAsync(httpContext);
+    }
 }

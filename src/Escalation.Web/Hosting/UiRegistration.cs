@@ -55,6 +55,7 @@ internal static class UiRegistration
 
         services.AddHttpContextAccessor();
         services.AddSingleton<DateText>();
+        services.AddSingleton(sp => EmergencyContacts.From(sp.GetRequiredService<IConfiguration>()));
         services.AddScoped<RaiseDraftStore>();
         services.AddScoped<EscalationPages>();
         services.AddScoped<PeopleDirectory>();

@@ -24,6 +24,8 @@ public sealed partial class DecisionPageTests(DecisionHost host) : IClassFixture
 
         Assert.Contains("If a child is at immediate risk of harm, contact Children's Social Care or the police now", page, StringComparison.Ordinal);
         Assert.Contains("Children and young people who are sexually active", page, StringComparison.Ordinal);
+        Assert.Contains("href=\"tel:01632960001\">01632 960001</a>", page, StringComparison.Ordinal);
+        Assert.Contains("href=\"tel:999\">999</a>", page, StringComparison.Ordinal);
     }
 
     [Fact]
