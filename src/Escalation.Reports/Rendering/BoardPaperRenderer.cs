@@ -1,4 +1,7 @@
 using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.RegularExpressions;
 using Escalation.Reports.Model;
 using Scriban;
 using Scriban.Parsing;
@@ -15,7 +18,7 @@ public sealed class ReportTemplateException(string file, int? line, string probl
 /// Renders the HTML board paper from <c>templates/reports/board.sbn</c> with Scriban. The template is parsed and tried
 /// on a sample report at start-up, so a mistake in it stops the service rather than a board meeting.
 /// </summary>
-public sealed class BoardPaperRenderer
+public sealed partial class BoardPaperRenderer
 {
     public const string MediaType = "text/html";
     public const string TemplateFile = "board.sbn";
@@ -47,6 +50,19 @@ public sealed class BoardPaperRenderer
         return renderer;
     }
 
+    /// <summary>
+    /// The policy to serve a rendered paper with: its style elements allowed by their SHA-256 hashes, images only as
+    /// data, and no script, form, frame or base. The paper then looks the same in the service as saved to disk.
+    /// </summary>
+    public static string ContentSecurityPolicy(string html)
+    {
+        ArgumentNullException.ThrowIfNull(html);
+        var hashes = StyleElements().Matches(html)
+            .Select(m => $"'sha256-{Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(m.Groups[1].Value)))}'");
+        return $"default-src 'none'; style-src {string.Join(' ', hashes.DefaultIfEmpty("'none'"))}; img-src data:; "
+            + "base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+    }
+
     /// <param name="report">The report.</param>
     /// <param name="generatedOn">The local date the report was made, for the paper's heading.</param>
     public string Render(BoardReport report, DateOnly generatedOn)
@@ -72,4 +88,7 @@ public sealed class BoardPaperRenderer
         }
     }
 
+
+    [GeneratedRegex("<style>(.*?)</style>", RegexOptions.Singleline)]
+    private static partial Regex StyleElements();
 }

@@ -38,6 +38,8 @@ internal static class ReportEndpoints
 
         var report = await reports.RenderAsync(period, format, ct);
         request.HttpContext.Response.Headers.Vary = HeaderNames.Accept;
+        if (report.ContentSecurityPolicy is { } policy)
+            request.HttpContext.Response.Headers.ContentSecurityPolicy = policy;
         if (format == ReportFormat.Csv)
         {
             request.HttpContext.Response.Headers.ContentDisposition =

@@ -50,6 +50,23 @@ public sealed partial class BoardPageTests(ApiHost host) : IClassFixture<ApiHost
     }
 
     [Fact]
+    public async Task Board_PaperDownload_ServedWithAPolicyAllowingOnlyItsOwnStyleByHash()
+    {
+        using var browser = await SignInAsync(Who.Chair);
+
+        using var response = await browser.GetAsync(new Uri("/board?handler=download&format=html&from=2026-10-01&to=2026-12-31", UriKind.Relative));
+        var html = await response.Content.ReadAsStringAsync();
+
+        var policy = string.Join(";", response.Headers.GetValues("Content-Security-Policy"));
+        var style = html[(html.IndexOf("<style>", StringComparison.Ordinal) + "<style>".Length)..html.IndexOf("</style>", StringComparison.Ordinal)];
+        var hash = Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(style)));
+        Assert.Contains($"style-src 'sha256-{hash}'", policy, StringComparison.Ordinal);
+        Assert.Contains("default-src 'none'", policy, StringComparison.Ordinal);
+        Assert.DoesNotContain("style=", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Board_Practitioner_IsRefused()
     {
         using var browser = await SignInAsync(Who.Teacher);

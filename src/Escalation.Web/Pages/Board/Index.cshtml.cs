@@ -56,6 +56,8 @@ internal sealed class BoardModel(BoardReportService reports, PolicyCatalog catal
         if (period is null || ReportFormats.Parse(format) is not { } chosen)
             return NotFound();
         var rendered = await reports.RenderAsync(period, chosen, ct);
+        if (rendered.ContentSecurityPolicy is { } policy)
+            Response.Headers.ContentSecurityPolicy = policy;
         // The board paper opens in the browser, ready to print; the data files download.
         return chosen == ReportFormat.Html
             ? File(rendered.Content, rendered.MediaType)
