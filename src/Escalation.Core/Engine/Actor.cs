@@ -26,6 +26,7 @@ public enum Relation
 
     Party = Raiser | Respondent,
     RaisingSide = Raiser | RaisingSideManager | RaisingSideSenior,
+    ReceivingSide = Respondent | ReceivingSideManager | ReceivingSideSenior,
     Managers = RaisingSideManager | ReceivingSideManager,
     Seniors = RaisingSideSenior | ReceivingSideSenior,
 }

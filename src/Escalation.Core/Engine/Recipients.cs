@@ -20,7 +20,7 @@ public sealed record SharedMailbox(string Name, string Email);
 /// <summary>
 /// Turns a mail intent's audiences into people, from the directory. Each person (and each address) appears once per
 /// mail, under the first audience of the intent that names them. The board business unit's shared mailbox, when
-/// configured, is told whenever the unit is.
+/// configured, is told whenever the unit is. The intent's <see cref="MailIntent.Except"/> is never told.
 /// </summary>
 public sealed class Recipients(PolicyDefinition policy, IDirectoryView directory, SharedMailbox? boardBusinessUnitMailbox = null)
 {
@@ -35,7 +35,7 @@ public sealed class Recipients(PolicyDefinition policy, IDirectoryView directory
         {
             foreach (var person in Resolve(audience, intent.Stage, raiser, respondent, parties, highestStage))
             {
-                if (seen.Add(person.Email))
+                if (person.Id != intent.Except && seen.Add(person.Email))
                 {
                     result.Add(new Recipient(person.Id, person.Name, person.Email, audience));
                 }

@@ -11,8 +11,20 @@ public sealed record DirectoryPerson(Guid Id, string Name, string Email, Guid Ag
 /// <summary>Works out how a person stands to an escalation, and whether they may see it.</summary>
 public static class Relations
 {
+    /// <summary>
+    /// How <paramref name="person"/> stands to the escalation of <paramref name="raiser"/> against
+    /// <paramref name="respondent"/>. Contract version 2: the respondent and the receiving side are never on the raising
+    /// side, whatever else the directory says (e.g. a respondent who is the raiser's own line manager, in data stored
+    /// before the respondent rule); and a report viewer stands in no relation at all, so never reads an escalation.
+    /// </summary>
     public static Relation Of(DirectoryPerson person, DirectoryPerson raiser, DirectoryPerson respondent)
     {
+        ArgumentNullException.ThrowIfNull(person);
+        ArgumentNullException.ThrowIfNull(raiser);
+        ArgumentNullException.ThrowIfNull(respondent);
+        if (person.HasRole(Roles.ReportViewer))
+            return Relation.None;
+
         var relation = Relation.None;
         if (person.Id == raiser.Id) relation |= Relation.Raiser;
         if (person.Id == respondent.Id) relation |= Relation.Respondent;
@@ -20,6 +32,7 @@ public static class Relations
         if (IsManagerOf(person, respondent)) relation |= Relation.ReceivingSideManager;
         if (IsSeniorOf(person, raiser)) relation |= Relation.RaisingSideSenior;
         if (IsSeniorOf(person, respondent)) relation |= Relation.ReceivingSideSenior;
+        if ((relation & Relation.ReceivingSide) != 0) relation &= ~Relation.RaisingSide;
         if (person.HasRole(Roles.BoardBusinessUnit) || person.HasRole(Roles.BoardChair)) relation |= Relation.Board;
         if (person.HasRole(Roles.Admin)) relation |= Relation.Admin;
         return relation;
@@ -27,11 +40,12 @@ public static class Relations
 
     /// <summary>
     /// The contract's visibility rule: parties always; managers and seniors of a party's agency once the
-    /// escalation has reached their stage; the board and administrators always. Everyone else sees nothing.
+    /// escalation has reached their stage; the board always. Everyone else sees nothing: an administrator only as one
+    /// of these, and a report viewer never (version 2).
     /// </summary>
     public static bool CanSee(Relation relation, PolicyDefinition policy, int highestStage)
     {
-        if ((relation & (Relation.Party | Relation.Board | Relation.Admin)) != 0)
+        if ((relation & (Relation.Party | Relation.Board)) != 0)
         {
             return true;
         }

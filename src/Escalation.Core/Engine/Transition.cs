@@ -26,10 +26,13 @@ public sealed record TimerRequest(TimerKind Kind, int Stage, DateTimeOffset DueA
 
 /// <summary>
 /// A mail to send: the event, the stage it is about, and who receives it by audience.
-/// Addresses are resolved from the directory when the outbox rows are written.
+/// Addresses are resolved from the directory when the outbox rows are written. <see cref="Except"/> is never told,
+/// whatever audience names them (the author of a response).
 /// </summary>
 public sealed record MailIntent(NotificationEvent Event, int Stage, IReadOnlyList<Audience> Audiences)
 {
+    public Guid? Except { get; init; }
+
     /// <summary>The template under <c>templates/email/</c>, e.g. <c>stage-entered</c>.</summary>
     public string TemplateKey => TemplateKeys.For(Event);
 }
@@ -44,6 +47,7 @@ public static class TemplateKeys
         NotificationEvent.DeadlineMissed => "deadline-missed",
         NotificationEvent.Resolved => "resolved",
         NotificationEvent.Withdrawn => "withdrawn",
+        NotificationEvent.Responded => "responded",
         _ => throw new ArgumentOutOfRangeException(nameof(notificationEvent), notificationEvent, null),
     };
 }

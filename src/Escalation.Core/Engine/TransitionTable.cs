@@ -44,6 +44,40 @@ public sealed class TransitionTable(PolicyDefinition policy, WorkingDayCalendar 
         };
     }
 
+    /// <summary>
+    /// The moves <paramref name="actor"/> may make on <paramref name="state"/> now: the same guards <see cref="Apply"/>
+    /// checks (who, and in which state), without the move's own input. Pages and mails ask this; nothing copies it.
+    /// </summary>
+    public PermittedMoves PermittedMoves(EscalationState state, Actor actor)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(actor);
+        if (!state.IsOpen)
+            return Engine.PermittedMoves.None;
+
+        var moves = Engine.PermittedMoves.None;
+        if (MayRespond(state, actor)) moves |= Engine.PermittedMoves.Respond;
+        if (MayEscalate(actor) && CanMoveUp(state)) moves |= Engine.PermittedMoves.Escalate;
+        if (MayResolve(state, actor)) moves |= Engine.PermittedMoves.Resolve;
+        if (BoardDecides(state, actor)) moves |= Engine.PermittedMoves.BoardDecision;
+        if (MayWithdraw(actor)) moves |= Engine.PermittedMoves.Withdraw;
+        return moves;
+    }
+
+    // The guards: each is the one copy of who may make a move, shared by Apply and PermittedMoves.
+    private bool MayRespond(EscalationState state, Actor actor) =>
+        actor.Is(Relations.ActorsOf(Policy.Stage(state.Stage).WhoActs) | Relation.Party | Relation.Board);
+
+    private static bool MayEscalate(Actor actor) => actor.Is(Relation.RaisingSide);
+
+    private bool CanMoveUp(EscalationState state) => Policy.NextStage(state.Stage) is not null;
+
+    private bool BoardDecides(EscalationState state, Actor actor) => state.Stage == Policy.LastStage && actor.Is(Relation.Board);
+
+    private bool MayResolve(EscalationState state, Actor actor) => actor.Is(Relation.RaisingSide) || BoardDecides(state, actor);
+
+    private static bool MayWithdraw(Actor actor) => actor.Is(Relation.Raiser);
+
     private MoveResult Raising(Raise move, Actor actor, DateTimeOffset now)
     {
         if (!actor.Is(Relation.Raiser))
@@ -77,22 +111,23 @@ public sealed class TransitionTable(PolicyDefinition policy, WorkingDayCalendar 
 
     private MoveResult Responding(EscalationState state, Respond move, Actor actor, DateTimeOffset now)
     {
-        var actsHere = Relations.ActorsOf(Policy.Stage(state.Stage).WhoActs) | Relation.Party | Relation.Board;
-        if (!actor.Is(actsHere))
+        if (!MayRespond(state, actor))
             return Reject(RejectionReason.NotPermitted, "Only the parties and the people acting at this stage can respond.");
         if (string.IsNullOrWhiteSpace(move.Note))
             return Reject(RejectionReason.InvalidInput, "A response needs a note.");
 
-        return Unmoved(state, new HistoryItem(now, HistoryType.Responded, state.Stage, actor.PersonId, move.Note), mails: []);
+        // The author is never told of their own response.
+        return Unmoved(state, new HistoryItem(now, HistoryType.Responded, state.Stage, actor.PersonId, move.Note),
+            [Mail(NotificationEvent.Responded, state.Stage) with { Except = actor.PersonId }]);
     }
 
     private MoveResult Escalating(EscalationState state, Escalate move, Actor actor, DateTimeOffset now)
     {
-        if (!actor.Is(Relation.RaisingSide))
+        if (!MayEscalate(actor))
             return Reject(RejectionReason.NotPermitted, "Only the raising side can escalate: the raiser, or their manager or senior.");
         if (string.IsNullOrWhiteSpace(move.Reason))
             return Reject(RejectionReason.InvalidInput, "Escalating needs a reason.");
-        if (Policy.NextStage(state.Stage) is null)
+        if (!CanMoveUp(state))
             return Reject(RejectionReason.WrongState, "This is the last stage: it cannot be escalated further.");
 
         return MoveUp(state, StageExit.EscalatedByRaisingSide, actor.PersonId, move.Reason, now, []);
@@ -100,11 +135,9 @@ public sealed class TransitionTable(PolicyDefinition policy, WorkingDayCalendar 
 
     private MoveResult Resolving(EscalationState state, Resolve move, Actor actor, DateTimeOffset now)
     {
-        var atLastStage = state.Stage == Policy.LastStage;
-        var boardDecides = atLastStage && actor.Is(Relation.Board);
-        if (!actor.Is(Relation.RaisingSide) && !boardDecides)
+        if (!MayResolve(state, actor))
             return Reject(RejectionReason.NotPermitted, "Only the raising side can resolve, or the board at the last stage.");
-        if (move.Outcome == OutcomeKind.BoardDecision && !boardDecides)
+        if (move.Outcome == OutcomeKind.BoardDecision && !BoardDecides(state, actor))
             return Reject(RejectionReason.InvalidInput, "Only the board, at the last stage, can record a board decision.");
         if (string.IsNullOrWhiteSpace(move.Statement))
             return Reject(RejectionReason.InvalidInput, "Resolving needs an outcome statement.");
@@ -115,7 +148,7 @@ public sealed class TransitionTable(PolicyDefinition policy, WorkingDayCalendar 
 
     private MoveResult Withdrawing(EscalationState state, Withdraw move, Actor actor, DateTimeOffset now)
     {
-        if (!actor.Is(Relation.Raiser))
+        if (!MayWithdraw(actor))
             return Reject(RejectionReason.NotPermitted, "Only the practitioner who raised the escalation can withdraw it.");
         if (string.IsNullOrWhiteSpace(move.Reason))
             return Reject(RejectionReason.InvalidInput, "Withdrawing needs a reason.");

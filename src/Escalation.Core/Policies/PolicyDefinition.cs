@@ -93,6 +93,9 @@ public enum NotificationEvent
     DeadlineMissed,
     Resolved,
     Withdrawn,
+
+    /// <summary>A response was added (contract version 2). Optional in a policy: one without it sends no such mail.</summary>
+    Responded,
 }
 
 /// <summary>A group of people told about an event, resolved to addresses from the directory.</summary>

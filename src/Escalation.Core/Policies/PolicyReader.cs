@@ -208,7 +208,9 @@ internal sealed partial class PolicyReader
     {
         var events = System.Enum.GetValues<NotificationEvent>();
         var obj = Object(Required(root, "notifications", "$"), "$.notifications", events.Select(e => JsonNames.Camel(e)).ToArray());
+        // Every event of the first version is required; those added later are optional, so older policies still load.
         return events
+            .Where(e => e is not NotificationEvent.Responded || obj.ContainsKey(JsonNames.Camel(e)))
             .ToDictionary(e => e, IReadOnlyList<Audience> (e) => Audiences(Required(obj, JsonNames.Camel(e), "$.notifications"), At("$.notifications", JsonNames.Camel(e))))
             .AsReadOnly();
     }

@@ -47,8 +47,9 @@ public sealed class EscalationService(
         var respondent = directory.Find(request.RespondentId!.Value);
         if (raiser is null)
             return ServiceResult.Fail<RaisedEscalation>(ServiceStatus.NotFound);
-        if (respondent is null)
-            return ServiceResult.Invalid<RaisedEscalation>("respondentId", "No professional with this id is in the directory");
+        var fault = RespondentRule.Check(raiser, respondent);
+        if (fault != RespondentFault.None || respondent is null)
+            return ServiceResult.Invalid<RaisedEscalation>(RespondentRule.Field, RespondentRule.ForRaiser(fault));
 
         var id = Guid.CreateVersion7(now);
         var actor = new Actor(raiserId, Relations.Of(raiser, raiser, respondent));

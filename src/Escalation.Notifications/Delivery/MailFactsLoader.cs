@@ -1,6 +1,8 @@
 using System.Text.Json;
+using Escalation.Core.Engine;
 using Escalation.Core.Policies;
 using Escalation.Data;
+using Escalation.Data.Engine;
 using Escalation.Notifications.Templates;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,19 +12,22 @@ namespace Escalation.Notifications.Delivery;
 /// Reads what a batch of mails may say: their escalations, the stages they are about, and the parties' names and
 /// agencies, in a handful of queries. It selects no concern, decision or outcome text, so none can reach a mail.
 /// </summary>
-internal sealed class MailFactsLoader(EscalationDbContext db, PolicyCatalog catalog)
+internal sealed class MailFactsLoader(EscalationDbContext db, PolicyCatalog catalog, DirectoryCache directoryCache)
 {
-    private sealed record EscalationRow(Guid Id, string Reference, string PolicyId, int PolicyVersion, Track Track, int Stage,
-        DateTimeOffset StageDueAt, string ChildReference, Guid RaisedById, Guid RespondentId, Core.Engine.OutcomeKind? OutcomeKind,
-        DateTimeOffset? ClosedAt);
+    private sealed record EscalationRow(Guid Id, string Reference, string PolicyId, int PolicyVersion, Track Track, EscalationStatus Status,
+        int Stage, int HighestStage, DateTimeOffset StageStartedAt, DateTimeOffset StageDueAt, int Version, string ChildReference,
+        Guid RaisedById, Guid RespondentId, OutcomeKind? OutcomeKind, DateTimeOffset? ClosedAt)
+    {
+        public EscalationState State => new(Id, PolicyId, PolicyVersion, Track, Status, Stage, HighestStage, StageStartedAt, StageDueAt, Version);
+    }
 
     /// <summary>The facts for each mail, by outbox id; a mail whose escalation is gone is left out.</summary>
     public async Task<Dictionary<Guid, MailFacts>> LoadAsync(IReadOnlyList<ClaimedMail> mails, CancellationToken ct)
     {
         var ids = mails.Where(m => m.EscalationId is not null).Select(m => m.EscalationId!.Value).Distinct().ToList();
         var escalations = ids.Count == 0 ? [] : await db.Escalations.AsNoTracking().Where(e => ids.Contains(e.Id))
-            .Select(e => new EscalationRow(e.Id, e.Reference, e.PolicyId, e.PolicyVersion, e.Track, e.Stage, e.StageDueAt, e.ChildReference,
-                e.RaisedById, e.RespondentId, e.OutcomeKind, e.ClosedAt))
+            .Select(e => new EscalationRow(e.Id, e.Reference, e.PolicyId, e.PolicyVersion, e.Track, e.Status, e.Stage, e.HighestStage,
+                e.StageStartedAt, e.StageDueAt, e.Version, e.ChildReference, e.RaisedById, e.RespondentId, e.OutcomeKind, e.ClosedAt))
             .ToDictionaryAsync(e => e.Id, ct);
         var stages = ids.Count == 0 ? [] : (await db.StageRecords.AsNoTracking().Where(s => ids.Contains(s.EscalationId))
             .Select(s => new { s.EscalationId, s.Stage, s.DueAt }).ToListAsync(ct))
@@ -38,6 +43,7 @@ internal sealed class MailFactsLoader(EscalationDbContext db, PolicyCatalog cata
             ? new PartyFacts(p.Name, agencies.GetValueOrDefault(p.AgencyId) ?? "their agency")
             : new PartyFacts("A professional", "their agency");
 
+        var directory = escalations.Count == 0 ? null : await directoryCache.ReadAsync(db, ct);
         var result = new Dictionary<Guid, MailFacts>(mails.Count);
         foreach (var mail in mails)
         {
@@ -46,7 +52,10 @@ internal sealed class MailFactsLoader(EscalationDbContext db, PolicyCatalog cata
             {
                 if (!escalations.TryGetValue(escalationId, out var e))
                     continue;
-                facts = Describe(e, mail, Party(e.RaisedById), Party(e.RespondentId), stages);
+                facts = Describe(e, mail, Party(e.RaisedById), Party(e.RespondentId), stages) with
+                {
+                    ReaderMoves = ReaderMoves(e, mail, directory!),
+                };
             }
 
             result[mail.Id] = new MailFacts(mail.TemplateKey, mail.RecipientName, mail.RecipientEmail, mail.RecipientAudience, facts,
@@ -73,6 +82,22 @@ internal sealed class MailFactsLoader(EscalationDbContext db, PolicyCatalog cata
         return new EscalationFacts(e.Id, e.Reference, policy?.Title ?? EmailModel.ServiceName, e.ChildReference, e.Track,
             mail.RecipientPersonId == e.RaisedById, mail.RecipientPersonId == e.RespondentId, raiser, respondent, stage, next,
             e.OutcomeKind, e.ClosedAt);
+    }
+
+    /// <summary>
+    /// What the reader may do on the escalation as it stands when the mail is sent, from the transition table. A shared
+    /// mailbox (no person) of the board stands as the board.
+    /// </summary>
+    private PermittedMoves ReaderMoves(EscalationRow e, ClaimedMail mail, DirectorySnapshot directory)
+    {
+        if (catalog.Find(e.PolicyId, e.PolicyVersion) is null)
+            return PermittedMoves.None;
+        var relation = mail.RecipientPersonId is { } personId
+            ? directory.Find(personId) is { } reader && directory.Find(e.RaisedById) is { } raiser && directory.Find(e.RespondentId) is { } respondent
+                ? Relations.Of(reader, raiser, respondent)
+                : Relation.None
+            : AudienceNames.Normalise(mail.RecipientAudience) is "board-business-unit" or "board-chair" ? Relation.Board : Relation.None;
+        return catalog.Table(e.PolicyId, e.PolicyVersion).PermittedMoves(e.State, new Actor(mail.RecipientPersonId, relation));
     }
 
     private static StageFacts Stage(PolicyDefinition? policy, int number, DateTimeOffset? due, bool entered) =>

@@ -36,6 +36,7 @@ internal sealed class EmailModel(DateWords words, Uri baseUrl)
                 ["acts_at_stage"] = audience == "stage-actors" || (isParty && escalation!.Stage.WhoActs == WhoActs.Parties),
                 ["acts_next"] = audience == "next-stage-actors",
                 ["is_board"] = audience is "board-business-unit" or "board-chair",
+                ["may"] = May(escalation?.ReaderMoves ?? PermittedMoves.None),
                 ["other_party"] = escalation switch
                 {
                     { ReaderIsRaiser: true } => encode(escalation.Respondent.Name),
@@ -63,6 +64,17 @@ internal sealed class EmailModel(DateWords words, Uri baseUrl)
         EmailTemplateKeys.PasswordReset => "/account/reset-password?token=" + Uri.EscapeDataString(facts.Payload.GetValueOrDefault("token") ?? string.Empty),
         EmailTemplateKeys.DecisionReviewDue => "/decisions/sexual-activity/assessments/" + Uri.EscapeDataString(AssessmentId(facts)),
         _ => "/escalations/" + (facts.Escalation?.Id ?? Guid.Empty).ToString("D", CultureInfo.InvariantCulture),
+    };
+
+    /// <summary>What the reader may do next, from the transition table: one flag a move, and <c>any</c>.</summary>
+    private static ScriptObject May(PermittedMoves moves) => new()
+    {
+        ["any"] = moves != PermittedMoves.None,
+        ["respond"] = moves.HasFlag(PermittedMoves.Respond),
+        ["escalate"] = moves.HasFlag(PermittedMoves.Escalate),
+        ["resolve"] = moves.HasFlag(PermittedMoves.Resolve),
+        ["board_decision"] = moves.HasFlag(PermittedMoves.BoardDecision),
+        ["withdraw"] = moves.HasFlag(PermittedMoves.Withdraw),
     };
 
     private ScriptObject Escalation(EscalationFacts e, Func<string?, string?> encode) => new()

@@ -4,7 +4,7 @@ using Escalation.Core.Policies;
 namespace Escalation.Notifications.Templates;
 
 /// <summary>
-/// The mails there are templates for, by the <c>template_key</c> an outbox row carries. The engine's six come from
+/// The mails there are templates for, by the <c>template_key</c> an outbox row carries. The engine's seven come from
 /// <see cref="TemplateKeys"/>; the invitation and the decision review are queued by the web host.
 /// </summary>
 public static class EmailTemplateKeys
@@ -15,6 +15,7 @@ public static class EmailTemplateKeys
     public static readonly string DeadlineMissed = TemplateKeys.For(NotificationEvent.DeadlineMissed);
     public static readonly string Resolved = TemplateKeys.For(NotificationEvent.Resolved);
     public static readonly string Withdrawn = TemplateKeys.For(NotificationEvent.Withdrawn);
+    public static readonly string Responded = TemplateKeys.For(NotificationEvent.Responded);
 
     /// <summary>An account was created; the payload carries <c>token</c> (and optionally <c>expiresAt</c>).</summary>
     public const string Invitation = "invitation";
@@ -30,7 +31,7 @@ public static class EmailTemplateKeys
 
     /// <summary>Every key; each must have a subject, an HTML and a text template.</summary>
     public static IReadOnlyList<string> All { get; } =
-        [Raised, StageEntered, Reminder, DeadlineMissed, Resolved, Withdrawn, Invitation, DecisionReviewDue, PasswordReset];
+        [Raised, StageEntered, Reminder, DeadlineMissed, Resolved, Withdrawn, Responded, Invitation, DecisionReviewDue, PasswordReset];
 
     /// <summary>Whether mails of this key are about an escalation (and link to it).</summary>
     public static bool IsAboutEscalation(string key) => key is not (Invitation or DecisionReviewDue or PasswordReset);

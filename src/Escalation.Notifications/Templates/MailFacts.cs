@@ -20,6 +20,7 @@ public sealed record MailFacts(
 /// <summary>
 /// The parts of an escalation a mail may mention. <c>Stage</c> is the stage the mail is about (the outbox row's stage),
 /// not necessarily where the escalation is now; <c>NextStage</c> is the one above it, or null at the last stage.
+/// <c>ReaderMoves</c> is what the reader may do next, as the transition table answers for them.
 /// </summary>
 public sealed record EscalationFacts(
     Guid Id,
@@ -34,7 +35,11 @@ public sealed record EscalationFacts(
     StageFacts Stage,
     StageFacts? NextStage,
     OutcomeKind? Outcome,
-    DateTimeOffset? ClosedAt);
+    DateTimeOffset? ClosedAt)
+{
+    /// <summary>What the reader may do on the escalation now, from the transition table (none for a closed one).</summary>
+    public PermittedMoves ReaderMoves { get; init; }
+}
 
 /// <summary>A professional named in a mail, and their agency.</summary>
 public sealed record PartyFacts(string Name, string Agency);

@@ -12,6 +12,9 @@ public static class SampleFacts
 {
     private static readonly IReadOnlyDictionary<string, string> NoPayload = new Dictionary<string, string>();
 
+    private const PermittedMoves EveryMove = PermittedMoves.Respond | PermittedMoves.Escalate | PermittedMoves.Resolve
+        | PermittedMoves.BoardDecision | PermittedMoves.Withdraw;
+
     /// <summary>A calendar in Europe/London for the samples; the bank holidays do not matter for rendering.</summary>
     public static WorkingDayCalendar Calendar { get; } =
         new(WorkingDayCalendar.FindEuropeLondon(), [new DateOnly(2026, 12, 25), new DateOnly(2026, 12, 28)]);
@@ -66,7 +69,7 @@ public static class SampleFacts
                 ["reviewDate"] = reviewDate,
             });
 
-    /// <summary>Every template, for every audience and both kinds of party, at stages 1, 2 and 4, open and closed.</summary>
+    /// <summary>Every template, for every audience and both kinds of party, at stages 1, 2 and 4, open and closed, with and without moves.</summary>
     public static IEnumerable<MailFacts> All()
     {
         foreach (var key in EmailTemplateKeys.All.Where(EmailTemplateKeys.IsAboutEscalation))
@@ -81,7 +84,9 @@ public static class SampleFacts
                         yield return Mail(key, audience, Escalation(stage, raiser, respondent) with
                         {
                             NextStage = stage < 4 ? Stage(stage + 1, null, entered: false) : null,
+                            ReaderMoves = EveryMove,
                         });
+                        yield return Mail(key, audience, Escalation(stage, raiser, respondent));
                     }
                 }
             }

@@ -10,10 +10,17 @@ namespace Escalation.Web.Api;
 /// <summary>Filters for the escalations list, as the contract names them.</summary>
 internal sealed record EscalationFilter(EscalationStatus? Status, int? Stage, Guid? AgencyId, bool Overdue);
 
+/// <summary>One escalation as read for a viewer: what the contract shows, the engine's state, and the directory read.</summary>
+internal sealed record ReadEscalation(EscalationDto Escalation, EscalationState State, DirectorySnapshot Directory);
+
 /// <summary>Reads escalations for one viewer, applying the contract's visibility rule to every row.</summary>
 internal sealed class EscalationReader(EscalationDbContext db, PolicyCatalog catalog, TimeProvider clock, DirectoryCache directoryCache)
 {
-    public async Task<EscalationDto?> GetAsync(Guid id, Guid viewerId, CancellationToken ct)
+    public async Task<EscalationDto?> GetAsync(Guid id, Guid viewerId, CancellationToken ct) =>
+        (await ReadAsync(id, viewerId, ct))?.Escalation;
+
+    /// <summary>As <see cref="GetAsync"/>, with the engine's state of the escalation and the directory it was read against.</summary>
+    public async Task<ReadEscalation?> ReadAsync(Guid id, Guid viewerId, CancellationToken ct)
     {
         var record = await db.Escalations.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, ct);
         if (record is null)
@@ -24,7 +31,8 @@ internal sealed class EscalationReader(EscalationDbContext db, PolicyCatalog cat
             return null;
 
         var history = await db.History.AsNoTracking().Where(h => h.EscalationId == id).OrderBy(h => h.Id).ToListAsync(ct);
-        return EscalationMapping.ToDto(record, Policy(record), history, Parties(directory), clock.GetUtcNow());
+        return new ReadEscalation(
+            EscalationMapping.ToDto(record, Policy(record), history, Parties(directory), clock.GetUtcNow()), record.ToState(), directory);
     }
 
     /// <summary>A new escalation as its raiser sees it, from what the raise kept: nothing is read back.</summary>
@@ -46,7 +54,7 @@ internal sealed class EscalationReader(EscalationDbContext db, PolicyCatalog cat
 
         var now = clock.GetUtcNow();
         var query = db.Escalations.AsNoTracking();
-        if (!viewer.HasRole(Roles.BoardBusinessUnit) && !viewer.HasRole(Roles.BoardChair) && !viewer.HasRole(Roles.Admin))
+        if (!viewer.HasRole(Roles.BoardBusinessUnit) && !viewer.HasRole(Roles.BoardChair))
         {
             // A first cut in SQL; the visibility rule itself is applied to each row below.
             var reports = directory.People.Where(p => p.ManagerId == viewerId).Select(p => p.Id).ToList();

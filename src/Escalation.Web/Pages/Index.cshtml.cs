@@ -3,6 +3,7 @@ using Escalation.Core.Policies;
 using Escalation.Data;
 using Escalation.Data.Engine;
 using Escalation.Web.Api;
+using Escalation.Web.Pages.Escalations;
 using Escalation.Web.Pages.Display;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -47,7 +48,7 @@ internal sealed class IndexModel(EscalationReader reader, EscalationDbContext db
         foreach (var e in all.OrderBy(e => e.Stage.DueAt))
         {
             var policy = catalog.Find(policies[e.Id].PolicyId, policies[e.Id].PolicyVersion)!;
-            var item = Item(e, policy, agencies);
+            var item = Item(e, policy, agencies, viewer is not null ? RespondentWarning(viewer, directory, e) : null);
             if (e.Status != "open")
                 closed.Add(item);
             else if (viewer is not null && ActsNow(viewer, directory, e, policy))
@@ -66,7 +67,13 @@ internal sealed class IndexModel(EscalationReader reader, EscalationDbContext db
         directory.Find(e.RaisedBy.Id) is { } raiser && directory.Find(e.Respondent.Id) is { } respondent
         && (Relations.Of(viewer, raiser, respondent) & Relations.ActorsOf(policy.Stage(e.Stage.Number).WhoActs)) != 0;
 
-    private EscalationListItem Item(EscalationSummaryDto e, PolicyDefinition policy, Dictionary<Guid, string> agencies)
+    /// <summary>For a board viewer, why the escalation's respondent would be refused under the current rules.</summary>
+    private static string? RespondentWarning(DirectoryPerson viewer, DirectorySnapshot directory, EscalationSummaryDto e) =>
+        directory.Find(e.RaisedBy.Id) is { } raiser && directory.Find(e.Respondent.Id) is { } respondent
+            ? RespondentWarnings.For(Relations.Of(viewer, raiser, respondent), raiser, respondent)
+            : null;
+
+    private EscalationListItem Item(EscalationSummaryDto e, PolicyDefinition policy, Dictionary<Guid, string> agencies, string? warning)
     {
         var stage = PolicyWords.StageName(policy, e.Stage.Number);
         var progress = e.Status switch
@@ -76,7 +83,8 @@ internal sealed class IndexModel(EscalationReader reader, EscalationDbContext db
             _ => $"{stage}, due {dates.DueBy(e.Stage.DueAt)}",
         };
         string Party(PartyDto p) => $"{p.Name} ({agencies.GetValueOrDefault(p.AgencyId) ?? "no agency"})";
-        return new EscalationListItem(e.Id, e.Reference, e.Child.Reference, StatusTag.For(e), progress,
+        IReadOnlyList<StatusTag> tags = warning is null ? StatusTag.For(e) : [.. StatusTag.For(e), new StatusTag(warning, "govuk-tag--red")];
+        return new EscalationListItem(e.Id, e.Reference, e.Child.Reference, tags, progress,
             $"Raised by {Party(e.RaisedBy)} about a decision by {Party(e.Respondent)}");
     }
 }

@@ -182,4 +182,20 @@ public class RecipientsTests
 
         AssertPeople(recipients, People.Respondent);
     }
+
+    [Fact]
+    public void Responded_ByRespondentAtStage1_GoesToRaiser_NeverTheAuthor()
+    {
+        var recipients = For(Intent(NotificationEvent.Responded, 1) with { Except = People.Respondent.Id }, 1);
+
+        AssertPeople(recipients, People.Raiser);
+    }
+
+    [Fact]
+    public void Responded_ByRespondentsManagerAtStage2_GoesToPartiesAndRaisersManager_NeverTheAuthor()
+    {
+        var recipients = For(Intent(NotificationEvent.Responded, 2) with { Except = People.CscManager.Id }, 2);
+
+        AssertPeople(recipients, People.Raiser, People.Respondent, People.SchoolManager);
+    }
 }

@@ -89,14 +89,19 @@ public class RelationsTests
     [InlineData(2)]
     [InlineData(3)]
     [InlineData(4)]
-    public void CanSee_PartiesBoardAndAdmin_AtEveryStage(int highestStage)
+    public void CanSee_PartiesAndBoard_AtEveryStage(int highestStage)
     {
         Assert.True(CanSee("Raiser", highestStage));
         Assert.True(CanSee("Respondent", highestStage));
         Assert.True(CanSee("BoardOfficer", highestStage));
         Assert.True(CanSee("BoardChair", highestStage));
-        Assert.True(CanSee("Admin", highestStage));
     }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(4)]
+    public void CanSee_AdminWithoutBoardRole_Never(int highestStage) =>
+        Assert.False(CanSee("Admin", highestStage));
 
     [Theory]
     [InlineData(1)]

@@ -71,7 +71,9 @@ public class RespondAndEscalateMoveTests
         Assert.Null(transition.StageEntered);
         Assert.False(transition.CancelPendingTimers);
         Assert.Empty(transition.Timers);
-        Assert.Empty(transition.Mails);
+        var mail = Assert.Single(transition.Mails);
+        Assert.Equal((NotificationEvent.Responded, 1, People.Respondent.Id), (mail.Event, mail.Stage, mail.Except));
+        Assert.Equal([Audience.Parties, Audience.StageActors], mail.Audiences);
     }
 
     [Theory]

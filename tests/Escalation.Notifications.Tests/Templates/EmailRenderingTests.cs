@@ -45,8 +45,28 @@ public class EmailRenderingTests
 
         Assert.Equal("Escalation ESC-7K3M9QPX is now at stage 2: Manager", mail.Subject);
         Assert.Contains("You act at this stage.", mail.Text, StringComparison.Ordinal);
-        Assert.Contains("Record the outcome, or escalate it, " + Due + ".", mail.Text, StringComparison.Ordinal);
-        Assert.Contains("Record the outcome, or escalate it, " + Due + ".", mail.Html, StringComparison.Ordinal);
+        Assert.Contains("agree a way forward " + Due + ".", mail.Text, StringComparison.Ordinal);
+        Assert.Contains("agree a way forward " + Due + ".", mail.Html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_StageEnteredForRaisingSideManager_OffersTheirMovesAsAList()
+    {
+        var mail = Rendering.Render(SampleFacts.Mail("stage-entered", Audience.StageActors,
+            SampleFacts.Escalation(2) with { ReaderMoves = PermittedMoves.Respond | PermittedMoves.Escalate | PermittedMoves.Resolve }));
+
+        Assert.Contains("What you can do next\nOn the escalation page you can:\n- add a response\n- escalate it to the next stage\n- resolve it, and record the outcome\n",
+            mail.Text.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.Contains("<li>add a response</li>", mail.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain("withdraw", mail.Text, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void Render_ResolvedMail_SaysNothingMoreCanBeDone()
+    {
+        var mail = Rendering.Render(SampleFacts.Mail("resolved", Audience.EveryoneSoFar, SampleFacts.Escalation(2, outcome: OutcomeKind.DecisionChanged)));
+
+        Assert.Contains("The escalation is closed, so nothing more can be done on it.", mail.Text, StringComparison.Ordinal);
     }
 
     [Fact]

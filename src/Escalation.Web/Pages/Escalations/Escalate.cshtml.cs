@@ -9,7 +9,7 @@ internal sealed class EscalateModel(EscalationPages pages, EscalationService ser
     [BindProperty]
     public string? Reason { get; set; }
 
-    protected override bool Allowed(AllowedActions can) => can.Escalate;
+    protected override PermittedMoves Move => PermittedMoves.Escalate;
 
 
     public async Task<IActionResult> OnPostAsync() =>

@@ -30,8 +30,8 @@ internal abstract class EscalationActionModel(EscalationPages pages, EscalationS
 
     public string EscalationUrl => $"/escalations/{View.Escalation.Id}";
 
-    /// <summary>Whether this viewer may make this page's move now.</summary>
-    protected abstract bool Allowed(AllowedActions can);
+    /// <summary>This page's move: the page opens only for a viewer the transition table permits to make it now.</summary>
+    protected abstract PermittedMoves Move { get; }
 
     public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
@@ -47,7 +47,7 @@ internal abstract class EscalationActionModel(EscalationPages pages, EscalationS
         View = view;
         if (HttpMethods.IsGet(Request.Method))
         {
-            if (!Allowed(view.Can))
+            if (!view.May(Move))
             {
                 // Closed, or not theirs to do: the escalation page shows what they can do.
                 context.Result = Redirect(EscalationUrl);

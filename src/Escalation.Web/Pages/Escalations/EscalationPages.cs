@@ -1,42 +1,14 @@
 using Escalation.Core.Engine;
 using Escalation.Core.Policies;
 using Escalation.Data;
-using Escalation.Data.Engine;
 using Escalation.Web.Api;
 using Microsoft.EntityFrameworkCore;
 
 namespace Escalation.Web.Pages.Escalations;
 
-/// <summary>
-/// The moves this viewer may make now. It mirrors the transition table's guards, so the page offers only what the
-/// engine would accept; the engine still checks every move.
-/// </summary>
-internal sealed record AllowedActions(bool Respond, bool Escalate, bool Resolve, bool BoardDecision, bool Withdraw)
-{
-    public bool Any => Respond || Escalate || Resolve || Withdraw;
-
-    public static AllowedActions For(Relation relation, PolicyDefinition policy, EscalationDto escalation)
-    {
-        ArgumentNullException.ThrowIfNull(policy);
-        ArgumentNullException.ThrowIfNull(escalation);
-        if (escalation.Status != "open")
-            return new AllowedActions(false, false, false, false, false);
-
-        bool Is(Relation r) => (relation & r) != 0;
-        var stage = policy.Stage(escalation.Stage.Number);
-        var boardDecides = escalation.Stage.Number == policy.LastStage && Is(Relation.Board);
-        return new AllowedActions(
-            Respond: Is(Relations.ActorsOf(stage.WhoActs) | Relation.Party | Relation.Board),
-            Escalate: Is(Relation.RaisingSide) && policy.NextStage(stage.Number) is not null,
-            Resolve: Is(Relation.RaisingSide) || boardDecides,
-            BoardDecision: boardDecides,
-            Withdraw: Is(Relation.Raiser));
-    }
-}
-
 /// <summary>One escalation as a viewer sees it: the record, its policy, how they stand to it, and the names to show.</summary>
 internal sealed class EscalationView(
-    EscalationDto escalation, PolicyDefinition policy, Relation relation,
+    EscalationDto escalation, PolicyDefinition policy, Relation relation, PermittedMoves can, string? respondentWarning,
     IReadOnlyDictionary<Guid, string> people, IReadOnlyDictionary<Guid, string> agencies)
 {
     public EscalationDto Escalation { get; } = escalation;
@@ -45,7 +17,13 @@ internal sealed class EscalationView(
 
     public Relation Relation { get; } = relation;
 
-    public AllowedActions Can { get; } = AllowedActions.For(relation, policy, escalation);
+    /// <summary>The moves this viewer may make now, as the transition table answers; the engine still checks each one.</summary>
+    public PermittedMoves Can { get; } = can;
+
+    public bool May(PermittedMoves move) => (Can & move) == move && move != PermittedMoves.None;
+
+    /// <summary>For the board: why the respondent would be refused under the current rules, or null.</summary>
+    public string? RespondentWarning { get; } = respondentWarning;
 
     public StageDefinition Stage => Policy.Stage(Escalation.Stage.Number);
 
@@ -59,21 +37,39 @@ internal sealed class EscalationView(
 }
 
 /// <summary>Loads an escalation for the pages, applying the contract's visibility rule (null means "show 404").</summary>
-internal sealed class EscalationPages(EscalationReader reader, EscalationDbContext db, PolicyCatalog catalog, DirectoryCache directoryCache)
+internal sealed class EscalationPages(EscalationReader reader, EscalationDbContext db, PolicyCatalog catalog)
 {
     public async Task<EscalationView?> LoadAsync(Guid id, Guid viewerId, CancellationToken ct)
     {
-        if (await reader.GetAsync(id, viewerId, ct) is not { } escalation)
+        if (await reader.ReadAsync(id, viewerId, ct) is not { } read)
             return null;
 
-        var policy = catalog.Find(escalation.Policy.Id, escalation.Policy.Version)!;
-        var directory = await directoryCache.ReadAsync(db, ct);
-        var relation = directory.Find(viewerId) is { } viewer && directory.Find(escalation.RaisedBy.Id) is { } raiser
-            && directory.Find(escalation.Respondent.Id) is { } respondent
+        var (escalation, state, directory) = read;
+        var table = catalog.Table(escalation.Policy.Id, escalation.Policy.Version);
+        var viewer = directory.Find(viewerId);
+        var raiser = directory.Find(escalation.RaisedBy.Id);
+        var respondent = directory.Find(escalation.Respondent.Id);
+        var relation = viewer is not null && raiser is not null && respondent is not null
             ? Relations.Of(viewer, raiser, respondent)
             : Relation.None;
+        var can = table.PermittedMoves(state, new Actor(viewerId, relation));
         var agencies = await db.Agencies.AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.Name, ct);
         var people = directory.People.ToDictionary(p => p.Id, p => p.Name);
-        return new EscalationView(escalation, policy, relation, people, agencies);
+        return new EscalationView(escalation, table.Policy, relation, can, RespondentWarnings.For(relation, raiser, respondent), people, agencies);
     }
+}
+
+/// <summary>
+/// Escalations stored before the respondent rule may break it. They stay as they are; the board is shown why, wherever
+/// it sees them (its list and the escalation page).
+/// </summary>
+internal static class RespondentWarnings
+{
+    public const string Tag = "Respondent not valid";
+
+    /// <summary>The warning for a board viewer, or null (not the board, or a valid respondent).</summary>
+    public static string? For(Relation viewer, DirectoryPerson? raiser, DirectoryPerson? respondent) =>
+        (viewer & Relation.Board) != 0 && raiser is not null && RespondentRule.Check(raiser, respondent) is var fault && fault != RespondentFault.None
+            ? $"Respondent not valid under the current rules: {RespondentRule.ForBoard(fault)}."
+            : null;
 }

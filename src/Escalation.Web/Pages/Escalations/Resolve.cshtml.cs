@@ -26,10 +26,10 @@ internal sealed class ResolveModel(EscalationPages pages, EscalationService serv
     [
         new("decision-changed", "The decision was changed"),
         new("decision-upheld", "The original decision stands", "The agencies agree the decision was right, or accept it."),
-        .. View.Can.BoardDecision ? [new Choice("board-decision", "The safeguarding partnership board decided")] : Array.Empty<Choice>(),
+        .. View.May(PermittedMoves.BoardDecision) ? [new Choice("board-decision", "The safeguarding partnership board decided")] : Array.Empty<Choice>(),
     ];
 
-    protected override bool Allowed(AllowedActions can) => can.Resolve;
+    protected override PermittedMoves Move => PermittedMoves.Resolve;
 
 
     public async Task<IActionResult> OnPostAsync()

@@ -9,7 +9,7 @@ internal sealed class RespondModel(EscalationPages pages, EscalationService serv
     [BindProperty]
     public string? Note { get; set; }
 
-    protected override bool Allowed(AllowedActions can) => can.Respond;
+    protected override PermittedMoves Move => PermittedMoves.Respond;
 
 
     public async Task<IActionResult> OnPostAsync() =>

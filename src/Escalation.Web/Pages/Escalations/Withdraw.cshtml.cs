@@ -9,7 +9,7 @@ internal sealed class WithdrawModel(EscalationPages pages, EscalationService ser
     [BindProperty]
     public string? Reason { get; set; }
 
-    protected override bool Allowed(AllowedActions can) => can.Withdraw;
+    protected override PermittedMoves Move => PermittedMoves.Withdraw;
 
 
     public async Task<IActionResult> OnPostAsync() =>

@@ -1,3 +1,4 @@
+using Escalation.Core.Engine;
 using Escalation.Data;
 using Escalation.Data.Engine;
 using Escalation.Web.Pages.Govuk;
@@ -38,11 +39,12 @@ internal sealed class AgencyModel(RaiseDraftStore store, EscalationDbContext db,
         return Redirect(RaiseSteps.Professional);
     }
 
-    /// <summary>Agencies with someone in them who could have made the decision (anyone but the person raising).</summary>
+    /// <summary>Agencies with someone in them who could be the respondent: another agency's practitioner, manager or senior.</summary>
     private async Task LoadAsync(CancellationToken ct)
     {
         var directory = await directoryCache.ReadAsync(db, ct);
-        var withPeople = directory.People.Where(p => p.Id != Draft.OwnerId).Select(p => p.AgencyId).ToHashSet();
+        var raiser = directory.Find(Draft.OwnerId);
+        var withPeople = directory.People.Where(p => raiser is not null && RespondentRule.IsValid(raiser, p)).Select(p => p.AgencyId).ToHashSet();
         Agencies = [.. (await db.Agencies.AsNoTracking().ToListAsync(ct))
             .Where(a => withPeople.Contains(a.Id))
             .OrderBy(a => a.Name, StringComparer.OrdinalIgnoreCase)

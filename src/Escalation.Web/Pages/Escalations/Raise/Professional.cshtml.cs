@@ -1,3 +1,4 @@
+using Escalation.Core.Engine;
 using Escalation.Data;
 using Escalation.Data.Engine;
 using Escalation.Web.Pages.Govuk;
@@ -33,10 +34,14 @@ internal sealed class ProfessionalModel(RaiseDraftStore store, EscalationDbConte
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        await LoadAsync(ct);
+        var directory = await LoadAsync(ct);
         if (!Guid.TryParse(RespondentId, out var id) || People.All(p => p.Value != id.ToString()))
         {
-            ModelState.AddModelError(nameof(RespondentId), "Select the professional whose decision you disagree with");
+            // Someone not offered: the API's refusal, in its words, where the respondent rule is why.
+            var fault = directory.Find(Draft.OwnerId) is { } raiser && id != Guid.Empty ? RespondentRule.Check(raiser, directory.Find(id)) : RespondentFault.None;
+            ModelState.AddModelError(nameof(RespondentId), fault is RespondentFault.None or RespondentFault.NotInDirectory
+                ? "Select the professional whose decision you disagree with"
+                : RespondentRule.ForRaiser(fault));
             return Page();
         }
 
@@ -44,14 +49,16 @@ internal sealed class ProfessionalModel(RaiseDraftStore store, EscalationDbConte
         return SaveAndContinue(RaiseSteps.Decision);
     }
 
-    private async Task LoadAsync(CancellationToken ct)
+    private async Task<DirectorySnapshot> LoadAsync(CancellationToken ct)
     {
         var agencyId = Draft.AgencyId!.Value;
         AgencyName = await db.Agencies.Where(a => a.Id == agencyId).Select(a => a.Name).FirstOrDefaultAsync(ct) ?? "the agency";
         var directory = await directoryCache.ReadAsync(db, ct);
+        var raiser = directory.Find(Draft.OwnerId);
         People = [.. directory.People
-            .Where(p => p.AgencyId == agencyId && p.Id != Draft.OwnerId)
+            .Where(p => p.AgencyId == agencyId && raiser is not null && RespondentRule.IsValid(raiser, p))
             .OrderBy(p => p.Name, StringComparer.OrdinalIgnoreCase)
             .Select(p => new Choice(p.Id.ToString(), p.Name, p.Email))];
+        return directory;
     }
 }
