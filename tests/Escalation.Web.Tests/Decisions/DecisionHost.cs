@@ -106,6 +106,12 @@ public sealed class DecisionHost : IAsyncLifetime
     public Task<List<AssessmentReview>> ReviewsAsync() =>
         Host.InScopeAsync(sp => sp.GetRequiredService<EscalationDbContext>().AssessmentReviews.AsNoTracking().OrderBy(r => r.Id).ToListAsync());
 
+    /// <summary>The mails of one template queued about one assessment, oldest first.</summary>
+    public Task<List<OutboxMessage>> AssessmentMailsAsync(string templateKey, Guid assessmentId) =>
+        Host.InScopeAsync(sp => sp.GetRequiredService<EscalationDbContext>().Outbox.AsNoTracking()
+            .Where(o => o.TemplateKey == templateKey && o.Payload!.Contains(assessmentId.ToString()))
+            .OrderBy(o => o.CreatedAt).ThenBy(o => o.Id).ToListAsync());
+
     public Task<int> AssessmentCountAsync() =>
         Host.InScopeAsync(sp => sp.GetRequiredService<EscalationDbContext>().Assessments.CountAsync());
 
@@ -168,6 +174,17 @@ internal static class Bodies
         var body = Answers(12);
         body["childReference"] = "CH-0912";
         body["decision"] = decision;
+        return body;
+    }
+
+    /// <summary>A 12-year-old not referred, on the strategy meeting's advice: leaving actions out needs <paramref name="approverId"/>'s approval.</summary>
+    public static JsonObject Under13NotReferred(Guid? approverId, string child = "CH-0912")
+    {
+        var decision = Decision("2027-01-11", "consult-dsl", "cse-screening");
+        decision["rationale"] = "Exceptional: agreed at the strategy meeting.";
+        decision["approverId"] = approverId?.ToString();
+        var body = Under13(decision);
+        body["childReference"] = child;
         return body;
     }
 
