@@ -102,6 +102,14 @@ internal static class OldAssessments
         Assert.Null(read.None!.Approval);
         var waiting = await host.InScopeAsync(sp => sp.GetRequiredService<AssessmentList>().ForAsync(senior));
         Assert.Equal(withApprover, Assert.Single(waiting).Id);
+
+        // The database keeps an approval once decided, and never lets one go.
+        await using var after = Context(database);
+        await after.Database.ExecuteSqlRawAsync("UPDATE assessment_approvals SET status = 'Approved'");
+        var changed = await Assert.ThrowsAnyAsync<Exception>(() => after.Database.ExecuteSqlRawAsync("UPDATE assessment_approvals SET status = 'Declined'"));
+        var deleted = await Assert.ThrowsAnyAsync<Exception>(() => after.Database.ExecuteSqlRawAsync("DELETE FROM assessment_approvals"));
+        Assert.Contains("permanent", changed.Message, StringComparison.Ordinal);
+        Assert.Contains("permanent", deleted.Message, StringComparison.Ordinal);
     }
 
     private static EscalationDbContext Context(TestDatabase database) => database.IsSqlite

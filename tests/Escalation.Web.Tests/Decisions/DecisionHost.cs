@@ -37,7 +37,17 @@ public sealed partial class DecisionHost : IAsyncLifetime
 
     private readonly Dictionary<Guid, (string Token, DateTimeOffset At)> _tokens = [];
 
-    public EngineHost Host { get; } = new(new FakeTimeProvider(Start));
+    public DecisionHost()
+        : this(new EngineHost(new FakeTimeProvider(Start)))
+    {
+    }
+
+    private DecisionHost(EngineHost host) => Host = host;
+
+    /// <summary>The same on another database (PostgreSQL); the caller initialises and disposes it.</summary>
+    public static DecisionHost On(TestDatabase database) => new(new EngineHost(new FakeTimeProvider(Start), database));
+
+    public EngineHost Host { get; }
 
     public FakeTimeProvider Clock => Host.Clock;
 
