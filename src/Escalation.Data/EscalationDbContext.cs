@@ -30,6 +30,8 @@ public class EscalationDbContext(DbContextOptions options)
 
     public DbSet<AssessmentReview> AssessmentReviews => Set<AssessmentReview>();
 
+    public DbSet<AssessmentApproval> AssessmentApprovals => Set<AssessmentApproval>();
+
     /// <summary>Server-side session entries: the answers of half-finished forms, readable by every copy of the service.</summary>
     public DbSet<SessionEntry> SessionEntries => Set<SessionEntry>();
 

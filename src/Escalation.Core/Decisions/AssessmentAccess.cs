@@ -4,7 +4,8 @@ namespace Escalation.Core.Decisions;
 
 /// <summary>
 /// Who may read a stored assessment: the assessor; their line manager; the managers and seniors of the agency it was
-/// made in; the senior who approved an override; and the board and administrators. Everyone else is told it does not
+/// made in; the senior named to approve an override; and the board (business unit and chair). Administrators manage
+/// the directory and do not read records unless they also hold a board role. Everyone else is told it does not
 /// exist, as for escalations.
 /// </summary>
 public static class AssessmentAccess
@@ -23,7 +24,7 @@ public static class AssessmentAccess
         return viewer.Id == assessorId
             || viewer.Id == assessorManagerId
             || viewer.Id == approverId
-            || viewer.HasRole(Roles.BoardBusinessUnit) || viewer.HasRole(Roles.BoardChair) || viewer.HasRole(Roles.Admin)
+            || viewer.HasRole(Roles.BoardBusinessUnit) || viewer.HasRole(Roles.BoardChair)
             || (viewer.AgencyId == agencyId && (viewer.HasRole(Roles.Manager) || viewer.HasRole(Roles.Senior)));
     }
 }

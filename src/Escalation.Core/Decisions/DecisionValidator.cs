@@ -5,8 +5,9 @@ namespace Escalation.Core.Decisions;
 /// <summary>
 /// Checks a recorded decision against the result it answers. Pure: the caller looks up the approver and passes the
 /// time. Every required action must be taken or its omission explained in the rationale; where the rule demands it,
-/// an omission also needs the approval of a named person who holds the <c>Senior</c> role; and when no referral is
-/// made, a review date.
+/// an omission also needs the approval of a named person who holds the <c>Senior</c> role in the assessor's own agency
+/// (not the assessor); and when no referral is made, a review date. Naming an approver asks them to approve: they
+/// decide later, in the service, and the record shows whether they have.
 /// </summary>
 public static class DecisionValidator
 {
@@ -20,15 +21,16 @@ public static class DecisionValidator
     /// <param name="guide">The guide the result came from.</param>
     /// <param name="result">The evaluation the decision answers.</param>
     /// <param name="decision">The decision, or null if none was sent.</param>
-    /// <param name="assessorId">The person recording the decision, who cannot approve their own override.</param>
+    /// <param name="assessor">The person recording the decision, who cannot approve their own override; the approver must be of their agency.</param>
     /// <param name="approver">The person named in <see cref="RecordedDecision.ApproverId"/>, or null if not in the directory.</param>
     /// <param name="now">The current instant.</param>
     /// <param name="today">Today's date in the partnership's time zone.</param>
-    public static DecisionCheck Validate(DecisionGuide guide, DecisionResult result, RecordedDecision? decision, Guid assessorId,
+    public static DecisionCheck Validate(DecisionGuide guide, DecisionResult result, RecordedDecision? decision, DirectoryPerson assessor,
         DirectoryPerson? approver, DateTimeOffset now, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(guide);
         ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(assessor);
         var invalid = new FieldErrors();
         var missing = new FieldErrors();
         if (decision is null)
@@ -52,7 +54,7 @@ public static class DecisionValidator
 
         var approvalNeeded = (leftOut.Length > 0 && result.NeedsSeniorApprovalToOverride)
             || taken.Contains(DecisionActions.SeniorApprovalToOverride);
-        CheckApprover(decision.ApproverId, approver, assessorId, approvalNeeded, result.Rule, missing);
+        CheckApprover(decision.ApproverId, approver, assessor, approvalNeeded, result.Rule, missing);
         if (!taken.Contains(DecisionActions.ReferCsc) && decision.ReviewDate is null)
             missing.Add("decision.reviewDate", "No referral to Children's Social Care is being made, so set a date to review the decision");
         if (taken.Contains(DecisionActions.ConsultDsl))
@@ -104,7 +106,7 @@ public static class DecisionValidator
             invalid.Add("decision.reviewDate", $"The review date must be within {guide.ReviewWithinMonths} months: {latest:yyyy-MM-dd} at the latest");
     }
 
-    private static void CheckApprover(Guid? approverId, DirectoryPerson? approver, Guid assessorId, bool needed, string rule, FieldErrors missing)
+    private static void CheckApprover(Guid? approverId, DirectoryPerson? approver, DirectoryPerson assessor, bool needed, string rule, FieldErrors missing)
     {
         const string field = "decision.approverId";
         if (approverId is null)
@@ -118,7 +120,9 @@ public static class DecisionValidator
             missing.Add(field, "No one with this id is in the directory");
         else if (!approver.HasRole(Roles.Senior))
             missing.Add(field, $"{approver.Name} cannot approve this: the approver must hold the Senior role");
-        else if (approver.Id == assessorId)
+        else if (approver.Id == assessor.Id)
             missing.Add(field, "You cannot approve your own decision: name another senior manager");
+        else if (approver.AgencyId != assessor.AgencyId)
+            missing.Add(field, $"{approver.Name} cannot approve this: the approver must be a senior manager in your own agency");
     }
 }

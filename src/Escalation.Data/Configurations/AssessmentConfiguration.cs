@@ -24,6 +24,21 @@ internal sealed class AssessmentConfiguration : IEntityTypeConfiguration<Assessm
     }
 }
 
+internal sealed class AssessmentApprovalConfiguration : IEntityTypeConfiguration<AssessmentApproval>
+{
+    public void Configure(EntityTypeBuilder<AssessmentApproval> builder)
+    {
+        builder.ToTable("assessment_approvals");
+        // One approval per assessment: the key is the assessment's.
+        builder.HasKey(a => a.AssessmentId);
+        builder.HasOne<Assessment>().WithOne().HasForeignKey<AssessmentApproval>(a => a.AssessmentId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Person>().WithMany().HasForeignKey(a => a.ApproverId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(a => a.Note).HasMaxLength(Core.Decisions.ApprovalCheck.NoteMax);
+        // "Waiting for my approval".
+        builder.HasIndex(a => new { a.ApproverId, a.Status });
+    }
+}
+
 internal sealed class AssessmentReviewConfiguration : IEntityTypeConfiguration<AssessmentReview>
 {
     public void Configure(EntityTypeBuilder<AssessmentReview> builder)

@@ -3,6 +3,7 @@ using Escalation.Core.Decisions;
 using Escalation.Core.Policies;
 using Escalation.Data.Engine;
 using Escalation.Data.Entities;
+using Escalation.Data.Sql;
 using Microsoft.EntityFrameworkCore;
 
 namespace Escalation.Data.Decisions;
@@ -13,18 +14,20 @@ public sealed record AssessmentOutcome(
     IReadOnlyDictionary<string, string[]>? Invalid = null,
     IReadOnlyDictionary<string, string[]>? Unprocessable = null);
 
-/// <summary>An assessment with the people it names, for one viewer who may read it.</summary>
-public sealed record AssessmentView(Assessment Assessment, DirectoryPersonName AssessedBy, DirectoryPersonName? Approver);
+/// <summary>An assessment with the people it names and its approval (null when none was asked), for one viewer who may read it.</summary>
+public sealed record AssessmentView(Assessment Assessment, DirectoryPersonName AssessedBy, DirectoryPersonName? Approver, AssessmentApproval? Approval);
 
 /// <summary>A person's id, name and agency, as a read-back shows them.</summary>
 public sealed record DirectoryPersonName(Guid Id, string Name, Guid AgencyId);
 
 /// <summary>
-/// Records and reads assessments under the current decision guide. An assessment and its review reminder are written
-/// in one save, so a decision with no referral always has its reminder; nothing is ever updated afterwards.
+/// Records and reads assessments under the current decision guide. An assessment, its review reminder and the
+/// request for its senior's approval are written in one save, and the approver's mail in the same transaction, so a
+/// decision with no referral always has its reminder and a named approver is always asked; the assessment itself is
+/// never updated afterwards.
 /// </summary>
 public sealed class AssessmentService(EscalationDbContext db, DecisionGuideCatalog guides, PolicyCatalog policies, TimeProvider clock,
-    DirectoryCache directoryCache)
+    DirectoryCache directoryCache, SqlDialect sql, EngineSettings settings)
 {
     public const int ChildReferenceMax = 100;
 
@@ -54,7 +57,7 @@ public sealed class AssessmentService(EscalationDbContext db, DecisionGuideCatal
         if (assessor is null)
             return new AssessmentOutcome(null, Invalid: new Dictionary<string, string[]> { ["body"] = ["Your account is not in the directory"] });
         var approver = decision?.ApproverId is { } approverId ? directory.Find(approverId) : null;
-        var check = DecisionValidator.Validate(guide, result, decision, assessorId, approver, now, policies.Calendar.LocalDate(now));
+        var check = DecisionValidator.Validate(guide, result, decision, assessor, approver, now, policies.Calendar.LocalDate(now));
         if (check.Invalid.Count > 0)
             return new AssessmentOutcome(null, Invalid: check.Invalid);
         if (check.Unprocessable.Count > 0)
@@ -70,6 +73,7 @@ public sealed class AssessmentService(EscalationDbContext db, DecisionGuideCatal
             Answers = JsonSerializer.Serialize(evaluation.Answers, AnswersJson),
             AgeBand = result.AgeBand,
             Rule = result.Rule,
+            Rules = [.. result.Rules],
             RequiredActions = [.. result.RequiredActions],
             Explanation = result.Explanation,
             FraserMet = result.FraserMet,
@@ -95,7 +99,26 @@ public sealed class AssessmentService(EscalationDbContext db, DecisionGuideCatal
             });
         }
 
-        await db.SaveChangesAsync(ct);
+        if (approver is not null)
+        {
+            db.AssessmentApprovals.Add(new AssessmentApproval
+            {
+                AssessmentId = assessment.Id, ApproverId = approver.Id, Status = ApprovalStatus.Pending, RequestedAt = now,
+            });
+        }
+
+        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
+        {
+            await db.SaveChangesAsync(ct);
+            if (approver is not null)
+            {
+                await AssessmentMails.QueueAsync(db, transaction, sql, settings, AssessmentMails.ApprovalRequested, approver, "approver",
+                    AssessmentMails.Payload(assessment.Id, assessment.ChildReference), now, ct);
+            }
+
+            await transaction.CommitAsync(ct);
+        }
+
         db.ChangeTracker.Clear();
         return new AssessmentOutcome(assessment);
     }
@@ -108,15 +131,25 @@ public sealed class AssessmentService(EscalationDbContext db, DecisionGuideCatal
             return null;
 
         var directory = await directoryCache.ReadAsync(db, ct);
-        var viewer = directory.Find(viewerId);
-        var assessor = directory.Find(assessment.AssessedById);
-        if (viewer is null || !AssessmentAccess.CanRead(viewer, assessment.AssessedById, assessor?.ManagerId, assessment.AgencyId, assessment.ApproverId))
+        if (!CanRead(directory, viewerId, assessment))
             return null;
 
+        var approval = await db.AssessmentApprovals.AsNoTracking().FirstOrDefaultAsync(a => a.AssessmentId == id, ct);
+        return View(directory, assessment, approval);
+    }
+
+    /// <summary>Whether the viewer may read the assessment: <see cref="AssessmentAccess"/> on the directory as it stands.</summary>
+    internal static bool CanRead(DirectorySnapshot directory, Guid viewerId, Assessment assessment) =>
+        directory.Find(viewerId) is { } viewer
+        && AssessmentAccess.CanRead(viewer, assessment.AssessedById, directory.Find(assessment.AssessedById)?.ManagerId,
+            assessment.AgencyId, assessment.ApproverId);
+
+    internal static AssessmentView View(DirectorySnapshot directory, Assessment assessment, AssessmentApproval? approval)
+    {
         DirectoryPersonName Name(Guid personId) => directory.Find(personId) is { } p
             ? new DirectoryPersonName(p.Id, p.Name, p.AgencyId)
             : new DirectoryPersonName(personId, "(no longer in the directory)", Guid.Empty);
-        return new AssessmentView(assessment, Name(assessment.AssessedById), assessment.ApproverId is { } a ? Name(a) : null);
+        return new AssessmentView(assessment, Name(assessment.AssessedById), assessment.ApproverId is { } a ? Name(a) : null, approval);
     }
 
     /// <summary>The review reminder of an assessment, if it has one.</summary>

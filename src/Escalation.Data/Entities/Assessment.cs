@@ -23,8 +23,11 @@ public sealed class Assessment
 
     public required string AgeBand { get; set; }
 
-    /// <summary>The id of the rule that applied.</summary>
+    /// <summary>The id of the rule that applied (the most serious, where several matched).</summary>
     public required string Rule { get; set; }
+
+    /// <summary>The ids of every rule that matched, most serious first. Empty on assessments stored before it was kept.</summary>
+    public IList<string> Rules { get; init; } = [];
 
     public IList<string> RequiredActions { get; init; } = [];
 
@@ -45,7 +48,10 @@ public sealed class Assessment
 
     public DateTimeOffset? ConsultedAt { get; set; }
 
-    /// <summary>The senior who approved leaving out a required action, where the rule demands one.</summary>
+    /// <summary>
+    /// The senior named to approve the decision, where the rule demands one. Whether they have approved is in
+    /// <see cref="AssessmentApproval"/>: naming them asks them, it does not approve.
+    /// </summary>
     public Guid? ApproverId { get; set; }
 
     public DateOnly? ReviewDate { get; set; }

@@ -51,6 +51,8 @@ internal sealed class EmailModel(DateWords words, Uri baseUrl)
             ["invitation"] = facts.TemplateKey == EmailTemplateKeys.Invitation ? Invitation(facts, encode) : null,
             ["reset"] = facts.TemplateKey == EmailTemplateKeys.PasswordReset ? Invitation(facts, encode) : null,
             ["review"] = facts.TemplateKey == EmailTemplateKeys.DecisionReviewDue ? Review(facts, encode) : null,
+            ["approval"] = facts.TemplateKey is EmailTemplateKeys.DecisionApprovalRequested or EmailTemplateKeys.DecisionApprovalDecided
+                ? Approval(facts, encode) : null,
         };
         return model;
     }
@@ -62,7 +64,8 @@ internal sealed class EmailModel(DateWords words, Uri baseUrl)
     {
         EmailTemplateKeys.Invitation => "/account/invitation?token=" + Uri.EscapeDataString(facts.Payload.GetValueOrDefault("token") ?? string.Empty),
         EmailTemplateKeys.PasswordReset => "/account/reset-password?token=" + Uri.EscapeDataString(facts.Payload.GetValueOrDefault("token") ?? string.Empty),
-        EmailTemplateKeys.DecisionReviewDue => "/decisions/sexual-activity/assessments/" + Uri.EscapeDataString(AssessmentId(facts)),
+        _ when EmailTemplateKeys.IsAboutAssessment(facts.TemplateKey) =>
+            "/decisions/sexual-activity/assessments/" + Uri.EscapeDataString(AssessmentId(facts)),
         _ => "/escalations/" + (facts.Escalation?.Id ?? Guid.Empty).ToString("D", CultureInfo.InvariantCulture),
     };
 
@@ -127,6 +130,8 @@ internal sealed class EmailModel(DateWords words, Uri baseUrl)
             EmailTemplateKeys.Invitation => "Set your password",
             EmailTemplateKeys.PasswordReset => "Choose a new password",
             EmailTemplateKeys.DecisionReviewDue => "Review the assessment",
+            EmailTemplateKeys.DecisionApprovalRequested => "Approve or decline the decision",
+            EmailTemplateKeys.DecisionApprovalDecided => "Open the assessment",
             _ => "Open the escalation",
         },
     };
@@ -145,6 +150,18 @@ internal sealed class EmailModel(DateWords words, Uri baseUrl)
             ["child_reference"] = encode(facts.Payload.GetValueOrDefault("childReference")),
             ["due_date"] = encode(reviewDate),
             ["due_by"] = encode(reviewDate is null ? null : "by the end of " + reviewDate),
+        };
+    }
+
+    private static ScriptObject Approval(MailFacts facts, Func<string?, string?> encode)
+    {
+        var status = facts.Payload.GetValueOrDefault("status");
+        return new ScriptObject
+        {
+            ["child_reference"] = encode(facts.Payload.GetValueOrDefault("childReference")),
+            ["approved"] = status == "approved",
+            ["declined"] = status == "declined",
+            ["approver_name"] = encode(facts.Payload.GetValueOrDefault("approverName") is { Length: > 0 } name ? name : "The senior manager"),
         };
     }
 

@@ -84,7 +84,7 @@ public sealed partial class EmailRenderer
     private static string? RequiredPayload(MailFacts facts) => facts.TemplateKey switch
     {
         EmailTemplateKeys.Invitation or EmailTemplateKeys.PasswordReset when string.IsNullOrEmpty(facts.Payload.GetValueOrDefault("token")) => "token",
-        EmailTemplateKeys.DecisionReviewDue when string.IsNullOrEmpty(facts.Payload.GetValueOrDefault("assessmentId") ?? facts.Payload.GetValueOrDefault("id")) => "assessmentId",
+        _ when EmailTemplateKeys.IsAboutAssessment(facts.TemplateKey) && string.IsNullOrEmpty(facts.Payload.GetValueOrDefault("assessmentId") ?? facts.Payload.GetValueOrDefault("id")) => "assessmentId",
         _ => null,
     };
 

@@ -23,6 +23,15 @@ public static class EmailTemplateKeys
     /// <summary>A sexual-activity decision is due for review; the payload carries <c>assessmentId</c>, <c>childReference</c>, <c>reviewDate</c>.</summary>
     public const string DecisionReviewDue = "decision-review-due";
 
+    /// <summary>A senior is asked to approve a decision; the payload carries <c>assessmentId</c> and <c>childReference</c>.</summary>
+    public const string DecisionApprovalRequested = "decision-approval-requested";
+
+    /// <summary>
+    /// The senior approved or declined a decision (to the assessor); the payload carries <c>assessmentId</c>,
+    /// <c>childReference</c>, <c>status</c> (<c>approved</c> or <c>declined</c>) and <c>approverName</c>.
+    /// </summary>
+    public const string DecisionApprovalDecided = "decision-approval-decided";
+
     /// <summary>
     /// A person asked to reset a forgotten password (the web pages queue it); the payload carries <c>token</c>
     /// (and optionally <c>expiresAt</c>), and the link is <c>{BaseUrl}/account/reset-password?token=TOKEN</c>.
@@ -31,8 +40,12 @@ public static class EmailTemplateKeys
 
     /// <summary>Every key; each must have a subject, an HTML and a text template.</summary>
     public static IReadOnlyList<string> All { get; } =
-        [Raised, StageEntered, Reminder, DeadlineMissed, Resolved, Withdrawn, Responded, Invitation, DecisionReviewDue, PasswordReset];
+        [Raised, StageEntered, Reminder, DeadlineMissed, Resolved, Withdrawn, Responded, Invitation, DecisionReviewDue,
+            DecisionApprovalRequested, DecisionApprovalDecided, PasswordReset];
 
     /// <summary>Whether mails of this key are about an escalation (and link to it).</summary>
-    public static bool IsAboutEscalation(string key) => key is not (Invitation or DecisionReviewDue or PasswordReset);
+    public static bool IsAboutEscalation(string key) => key is not (Invitation or PasswordReset) && !IsAboutAssessment(key);
+
+    /// <summary>Whether mails of this key are about a decision assessment (and link to it).</summary>
+    public static bool IsAboutAssessment(string key) => key is DecisionReviewDue or DecisionApprovalRequested or DecisionApprovalDecided;
 }

@@ -69,6 +69,24 @@ public static class SampleFacts
                 ["reviewDate"] = reviewDate,
             });
 
+    public static MailFacts DecisionApprovalRequested(string childReference = "CH-0912") =>
+        new(EmailTemplateKeys.DecisionApprovalRequested, "Sam Senior", "sam.senior@example.org", "approver", null,
+            new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+            {
+                ["assessmentId"] = "0193f7a2-0000-7000-8000-000000000043",
+                ["childReference"] = childReference,
+            });
+
+    public static MailFacts DecisionApprovalDecided(string status = "approved", string childReference = "CH-0912") =>
+        new(EmailTemplateKeys.DecisionApprovalDecided, "Tess Teacher", "tess.teacher@example.org", "assessor", null,
+            new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+            {
+                ["assessmentId"] = "0193f7a2-0000-7000-8000-000000000043",
+                ["childReference"] = childReference,
+                ["status"] = status,
+                ["approverName"] = "Sam Senior",
+            });
+
     /// <summary>Every template, for every audience and both kinds of party, at stages 1, 2 and 4, open and closed, with and without moves.</summary>
     public static IEnumerable<MailFacts> All()
     {
@@ -98,5 +116,8 @@ public static class SampleFacts
         yield return PasswordReset(expiresAt: new DateTimeOffset(2026, 12, 19, 10, 0, 0, TimeSpan.Zero));
         yield return DecisionReviewDue();
         yield return DecisionReviewDue(reviewDate: "not a date");
+        yield return DecisionApprovalRequested();
+        yield return DecisionApprovalDecided("approved");
+        yield return DecisionApprovalDecided("declined");
     }
 }

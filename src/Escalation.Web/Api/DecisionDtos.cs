@@ -73,7 +73,16 @@ internal sealed record AssessmentDto(
     Guid Id, string ChildReference, DefinitionRefDto Definition, System.Text.Json.JsonElement Answers,
     string AgeBand, string Rule, IReadOnlyList<string> Rules, IReadOnlyList<string> RequiredActions, string Explanation, bool? FraserMet,
     DecisionDto Decision, bool Referred, PersonRefDto AssessedBy, PersonRefDto? Approver, DateTimeOffset CreatedAt,
-    ReviewDto? Review);
+    ReviewDto? Review, ApprovalDto? Approval);
+
+/// <summary>The senior's approval: <c>pending</c> until they act, then <c>approved</c> or <c>declined</c>, when, and their note.</summary>
+internal sealed record ApprovalDto(string Status, Guid ApproverId, DateTimeOffset? DecidedAt, string? Note);
+
+/// <summary>One line of the list of assessments the caller may read.</summary>
+internal sealed record AssessmentItemDto(Guid Id, string ChildReference, string AgeBand, DateTimeOffset CreatedAt, DateOnly? ReviewDate, ApprovalDto? Approval);
+
+/// <summary>The approver's answer. Both fields are optional here, so the check can name each one at fault.</summary>
+internal sealed record ApprovalBody(bool? Approve, string? Note);
 
 internal sealed record DecisionDto(
     IReadOnlyList<string> ActionsTaken, string? Rationale, string? Consulted, DateTimeOffset? ConsultedAt, Guid? ApproverId, DateOnly? ReviewDate);
@@ -104,11 +113,19 @@ internal static class DecisionMapping
             a.AgeBand, a.Rule, StoredRules(a), [.. a.RequiredActions], a.Explanation, a.FraserMet,
             new DecisionDto([.. a.ActionsTaken], a.Rationale, a.Consulted, a.ConsultedAt, a.ApproverId, a.ReviewDate),
             a.Referred, Person(view.AssessedBy), view.Approver is { } approver ? Person(approver) : null, a.CreatedAt,
-            review is null ? null : new ReviewDto(review.DueAt, review.State.ToString().ToLowerInvariant(), review.DoneAt));
+            review is null ? null : new ReviewDto(review.DueAt, review.State.ToString().ToLowerInvariant(), review.DoneAt),
+            ToDto(view.Approval));
     }
 
     // Version 1 of the guide applied only its first matching rule, and its assessments keep just that one.
-    private static string[] StoredRules(Data.Entities.Assessment a) => [a.Rule];
+    private static string[] StoredRules(Data.Entities.Assessment a) => a.Rules.Count > 0 ? [.. a.Rules] : [a.Rule];
+
+    public static ApprovalDto? ToDto(AssessmentApproval? approval) => approval is null
+        ? null
+        : new ApprovalDto(approval.Status.ToString().ToLowerInvariant(), approval.ApproverId, approval.DecidedAt, approval.Note);
+
+    public static AssessmentItemDto ToDto(AssessmentListItem item) =>
+        new(item.Id, item.ChildReference, item.AgeBand, item.CreatedAt, item.ReviewDate, ToDto(item.Approval));
 
     private static GuideItemDto[] Items(IEnumerable<GuideItem> items) =>
         [.. items.Select(i => new GuideItemDto(i.Key, i.Label, i.Help, i.Group))];

@@ -22,7 +22,11 @@ internal static class DecisionEndpoints
             .Accepts<AssessmentBody>("application/json")
             .Produces<AssessmentDto>(StatusCodes.Status201Created).ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        guide.MapGet("/assessments", List).Produces<AssessmentItemDto[]>();
         guide.MapGet("/assessments/{id:guid}", Get).Produces<AssessmentDto>().ProducesProblem(StatusCodes.Status404NotFound);
+        guide.MapPost("/assessments/{id:guid}/approval", Approve).Accepts<ApprovalBody>("application/json")
+            .Produces<AssessmentDto>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         return api;
     }
 
@@ -64,6 +68,27 @@ internal static class DecisionEndpoints
         var view = (await service.GetAsync(outcome.Assessment!.Id, caller, ct))!;
         var dto = DecisionMapping.ToDto(view, await service.ReviewAsync(view.Assessment.Id, ct));
         return TypedResults.Created($"/api/decisions/sexual-activity/assessments/{dto.Id}", dto);
+    }
+
+    private static async Task<IResult> List(HttpContext http, AssessmentList list, CancellationToken ct) =>
+        TypedResults.Ok((await list.ForAsync(http.User.PersonId(), ct)).Select(DecisionMapping.ToDto).ToArray());
+
+    private static async Task<IResult> Approve(Guid id, HttpContext http, AssessmentApprovalService approvals, AssessmentService service,
+        CancellationToken ct)
+    {
+        var (body, problem) = await JsonBody.ReadAsync<ApprovalBody>(http.Request, ct);
+        if (problem is not null)
+            return problem;
+
+        var outcome = await approvals.DecideAsync(id, http.User.PersonId(), body!.Approve, body.Note, ct);
+        return outcome.Kind switch
+        {
+            ApprovalOutcomeKind.Decided => TypedResults.Ok(DecisionMapping.ToDto(outcome.View!, await service.ReviewAsync(id, ct))),
+            ApprovalOutcomeKind.NotTheApprover => Problems.Forbidden("Only the senior manager named to approve this decision can approve or decline it."),
+            ApprovalOutcomeKind.Invalid => Problems.Invalid(outcome.Errors!),
+            ApprovalOutcomeKind.AlreadyDecided => Problems.Conflict("The approver has already decided; a decision is recorded once."),
+            _ => Problems.NotFound(),
+        };
     }
 
     private static async Task<IResult> Get(Guid id, HttpContext http, AssessmentService service, CancellationToken ct)

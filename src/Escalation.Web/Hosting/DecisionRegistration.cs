@@ -13,6 +13,8 @@ internal static class DecisionRegistration
     {
         services.AddSingleton(LoadCatalog(paths));
         services.AddScoped<AssessmentService>();
+        services.AddScoped<AssessmentApprovalService>();
+        services.AddScoped<AssessmentList>();
         services.AddScoped<AssessmentReviewProcessor>();
         services.AddHostedService<AssessmentReviewDispatcher>();
         return services;

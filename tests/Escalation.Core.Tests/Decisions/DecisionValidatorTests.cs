@@ -8,9 +8,11 @@ public class DecisionValidatorTests
 {
     private static readonly DateTimeOffset Now = new(2026, 12, 18, 10, 0, 0, TimeSpan.Zero);
     private static readonly DateOnly Today = new(2026, 12, 18);
-    private static readonly Guid Assessor = Guid.NewGuid();
+    private static readonly Guid Agency = Guid.NewGuid();
+    private static readonly DirectoryPerson Assessor = Person("Tess Teacher", Roles.Practitioner);
     private static readonly DirectoryPerson Senior = Person("Sam Senior", Roles.Senior);
     private static readonly DirectoryPerson Manager = Person("Mina Manager", Roles.Manager);
+    private static readonly DirectoryPerson OtherAgencySenior = Person("Cal Senior", Roles.Senior) with { AgencyId = Guid.NewGuid() };
 
     private static readonly DecisionResult Under13 = Answers.Result(Answers.Child(12));
     private static readonly DecisionResult NoConcern14 = Answers.Result(Answers.Child(14));
@@ -21,7 +23,7 @@ public class DecisionValidatorTests
             DecisionActions.CseScreening, DecisionActions.ContinueSupport];
 
     private static DirectoryPerson Person(string name, params string[] roles) =>
-        new(Guid.NewGuid(), name, "x@example.org", Guid.NewGuid(), null, roles.ToHashSet());
+        new(Guid.NewGuid(), name, "x@example.org", Agency, null, roles.ToHashSet());
 
     private static RecordedDecision Decision(params string[] taken) =>
         new(taken, Consulted: "Dee Lead, DSL", ConsultedAt: Now.AddHours(-1));
@@ -111,9 +113,19 @@ public class DecisionValidatorTests
     {
         var decision = Decision(DecisionActions.ConsultDsl) with { Rationale = "Exceptional.", ReviewDate = Today.AddDays(7), ApproverId = Senior.Id };
 
-        var check = DecisionValidator.Validate(GuideTestData.Guide, Under13, decision, Senior.Id, Senior, Now, Today);
+        var check = DecisionValidator.Validate(GuideTestData.Guide, Under13, decision, Senior, Senior, Now, Today);
 
         Assert.Contains("own decision", Assert.Single(Assert.Contains("decision.approverId", check.Unprocessable)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Approval_ByAnotherAgencysSenior_Refused()
+    {
+        var decision = Decision(DecisionActions.ConsultDsl) with { Rationale = "Exceptional.", ReviewDate = Today.AddDays(7), ApproverId = OtherAgencySenior.Id };
+
+        var check = Check(Under13, decision, OtherAgencySenior);
+
+        Assert.Contains("your own agency", Assert.Single(Assert.Contains("decision.approverId", check.Unprocessable)), StringComparison.Ordinal);
     }
 
     [Fact]

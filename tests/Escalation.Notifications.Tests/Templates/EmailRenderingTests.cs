@@ -174,6 +174,31 @@ public class EmailRenderingTests
     }
 
     [Fact]
+    public void Render_DecisionApprovalRequested_LinksTheSeniorToTheAssessment()
+    {
+        var mail = Rendering.Render(SampleFacts.DecisionApprovalRequested(childReference: "CH-0912"));
+
+        Assert.Equal("A decision about child CH-0912 needs your approval", mail.Subject);
+        Assert.Contains("http://localhost:5000/decisions/sexual-activity/assessments/0193f7a2-0000-7000-8000-000000000043", mail.Text, StringComparison.Ordinal);
+        Assert.Contains("Approve or decline the decision", mail.Html, StringComparison.Ordinal);
+        Assert.Contains("Dear Sam Senior,", mail.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("approved", "Your decision about child CH-0912 was approved", "Sam Senior has approved your decision")]
+    [InlineData("declined", "Your decision about child CH-0912 was not approved", "Sam Senior has declined to approve your decision")]
+    public void Render_DecisionApprovalDecided_TellsTheAssessorWhatTheSeniorDecided(string status, string subject, string says)
+    {
+        var mail = Rendering.Render(SampleFacts.DecisionApprovalDecided(status));
+
+        Assert.Equal(subject, mail.Subject);
+        Assert.Contains(says, mail.Text, StringComparison.Ordinal);
+        Assert.Contains(says, mail.Html, StringComparison.Ordinal);
+        Assert.Contains("/decisions/sexual-activity/assessments/0193f7a2-0000-7000-8000-000000000043", mail.Text, StringComparison.Ordinal);
+        Assert.Throws<InvalidOperationException>(() => Rendering.Render(SampleFacts.DecisionApprovalDecided(status) with { Payload = new Dictionary<string, string>() }));
+    }
+
+    [Fact]
     public void Render_InvitationWithoutToken_IsRefused()
     {
         var facts = SampleFacts.Invitation() with { Payload = new Dictionary<string, string>() };

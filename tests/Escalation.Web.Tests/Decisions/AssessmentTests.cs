@@ -54,6 +54,7 @@ public sealed class AssessmentTests(DecisionHost host) : IClassFixture<DecisionH
         Assert.Equal(HttpStatusCode.Created, created.Status);
         Assert.True(created.Json!["referred"]!.GetValue<bool>());
         Assert.Null(created.Json["review"]);
+        Assert.Equal(["adult-partner", "age-gap", "every-13-15"], created.Json["rules"]!.AsArray().Select(r => r!.GetValue<string>()));
     }
 
     [Fact]

@@ -8,6 +8,7 @@ using Escalation.Data.Decisions;
 using Escalation.Data.Entities;
 using Escalation.Web.Tests.TestSupport;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -24,7 +25,7 @@ public sealed record ApiAnswer(HttpStatusCode Status, JsonNode? Json, HttpRespon
 /// The real host on its own SQLite file with a fake clock and the dispatchers off, the test partnership (plus a second
 /// practitioner at the school), everyone able to sign in with <see cref="Password"/>, and bearer tokens cached per person.
 /// </summary>
-public sealed class DecisionHost : IAsyncLifetime
+public sealed partial class DecisionHost : IAsyncLifetime
 {
     public const string Password = "sexually-active-children-2026";
     public const string Path = "/api/decisions/sexual-activity";
@@ -36,7 +37,17 @@ public sealed class DecisionHost : IAsyncLifetime
 
     private readonly Dictionary<Guid, (string Token, DateTimeOffset At)> _tokens = [];
 
-    public EngineHost Host { get; } = new(new FakeTimeProvider(Start));
+    public DecisionHost()
+        : this(new EngineHost(new FakeTimeProvider(Start)))
+    {
+    }
+
+    private DecisionHost(EngineHost host) => Host = host;
+
+    /// <summary>The same on another database (PostgreSQL); the caller initialises and disposes it.</summary>
+    public static DecisionHost On(TestDatabase database) => new(new EngineHost(new FakeTimeProvider(Start), database));
+
+    public EngineHost Host { get; }
 
     public FakeTimeProvider Clock => Host.Clock;
 
@@ -106,8 +117,39 @@ public sealed class DecisionHost : IAsyncLifetime
     public Task<List<AssessmentReview>> ReviewsAsync() =>
         Host.InScopeAsync(sp => sp.GetRequiredService<EscalationDbContext>().AssessmentReviews.AsNoTracking().OrderBy(r => r.Id).ToListAsync());
 
+    /// <summary>The mails of one template queued about one assessment, oldest first.</summary>
+    public Task<List<OutboxMessage>> AssessmentMailsAsync(string templateKey, Guid assessmentId) =>
+        Host.InScopeAsync(sp => sp.GetRequiredService<EscalationDbContext>().Outbox.AsNoTracking()
+            .Where(o => o.TemplateKey == templateKey && o.Payload!.Contains(assessmentId.ToString()))
+            .OrderBy(o => o.CreatedAt).ThenBy(o => o.Id).ToListAsync());
+
     public Task<int> AssessmentCountAsync() =>
         Host.InScopeAsync(sp => sp.GetRequiredService<EscalationDbContext>().Assessments.CountAsync());
+
+    /// <summary>A browser signed in with the cookie, following no redirects.</summary>
+    public async Task<HttpClient> SignInAsync(Guid who)
+    {
+        var email = await Host.InScopeAsync(sp => sp.GetRequiredService<EscalationDbContext>().Users.Where(u => u.Id == who).Select(u => u.Email).SingleAsync());
+        var browser = Host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        using var signIn = await PostFormAsync(browser, "/account/sign-in", new() { ["Email"] = email!, ["Password"] = Password });
+        Assert.True(signIn.StatusCode == HttpStatusCode.Redirect, $"The UI sign-in did not succeed: {(int)signIn.StatusCode}");
+        return browser;
+    }
+
+    /// <summary>Posts a form with the antiforgery token from the page itself (or from <paramref name="tokenFrom"/>).</summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient browser, string path, Dictionary<string, string> fields, string? tokenFrom = null)
+    {
+        ArgumentNullException.ThrowIfNull(browser);
+        ArgumentNullException.ThrowIfNull(fields);
+        var form = await browser.GetStringAsync(new Uri(tokenFrom ?? path, UriKind.Relative));
+        var antiforgery = AntiforgeryField().Match(form);
+        Assert.True(antiforgery.Success, $"{tokenFrom ?? path} has no antiforgery field.");
+        fields["__RequestVerificationToken"] = antiforgery.Groups[1].Value;
+        return await browser.PostAsync(new Uri(path, UriKind.Relative), new FormUrlEncodedContent(fields));
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("<input[^>]*name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]
+    private static partial System.Text.RegularExpressions.Regex AntiforgeryField();
 
     private async Task<HttpClient> ClientAsync(Guid who)
     {
@@ -168,6 +210,17 @@ internal static class Bodies
         var body = Answers(12);
         body["childReference"] = "CH-0912";
         body["decision"] = decision;
+        return body;
+    }
+
+    /// <summary>A 12-year-old not referred, on the strategy meeting's advice: leaving actions out needs <paramref name="approverId"/>'s approval.</summary>
+    public static JsonObject Under13NotReferred(Guid? approverId, string child = "CH-0912")
+    {
+        var decision = Decision("2027-01-11", "consult-dsl", "cse-screening");
+        decision["rationale"] = "Exceptional: agreed at the strategy meeting.";
+        decision["approverId"] = approverId?.ToString();
+        var body = Under13(decision);
+        body["childReference"] = child;
         return body;
     }
 

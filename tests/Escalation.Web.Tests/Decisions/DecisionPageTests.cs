@@ -1,9 +1,4 @@
 using System.Net;
-using System.Text.RegularExpressions;
-using Escalation.Data;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Escalation.Web.Tests.Decisions;
 
@@ -11,7 +6,7 @@ namespace Escalation.Web.Tests.Decisions;
 /// The decision pages, signed in with the cookie: who may use them, the API's own reasons shown beside the fields,
 /// and an escalation started from an assessment only by someone who may read it.
 /// </summary>
-public sealed partial class DecisionPageTests(DecisionHost host) : IClassFixture<DecisionHost>
+public sealed class DecisionPageTests(DecisionHost host) : IClassFixture<DecisionHost>
 {
     private const string Start = "/decisions/sexual-activity";
 
@@ -188,25 +183,8 @@ public sealed partial class DecisionPageTests(DecisionHost host) : IClassFixture
         Assert.DoesNotContain($"/assessments/{own}", respondentPage, StringComparison.Ordinal);
     }
 
-    private async Task<HttpClient> SignInAsync(Guid who)
-    {
-        var email = await host.Host.InScopeAsync(sp => sp.GetRequiredService<EscalationDbContext>().Users.Where(u => u.Id == who).Select(u => u.Email).SingleAsync());
-        var browser = host.Host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
-        using var signIn = await PostAsync(browser, "/account/sign-in", new() { ["Email"] = email!, ["Password"] = DecisionHost.Password });
-        Assert.True(signIn.StatusCode == HttpStatusCode.Redirect, $"The UI sign-in did not succeed: {(int)signIn.StatusCode}");
-        return browser;
-    }
+    private Task<HttpClient> SignInAsync(Guid who) => host.SignInAsync(who);
 
-    /// <summary>Posts a form with the antiforgery token from the page itself (or from <paramref name="tokenFrom"/>).</summary>
-    private static async Task<HttpResponseMessage> PostAsync(HttpClient browser, string path, Dictionary<string, string> fields, string? tokenFrom = null)
-    {
-        var form = await browser.GetStringAsync(new Uri(tokenFrom ?? path, UriKind.Relative));
-        var antiforgery = AntiforgeryField().Match(form);
-        Assert.True(antiforgery.Success, $"{tokenFrom ?? path} has no antiforgery field.");
-        fields["__RequestVerificationToken"] = antiforgery.Groups[1].Value;
-        return await browser.PostAsync(new Uri(path, UriKind.Relative), new FormUrlEncodedContent(fields));
-    }
-
-    [GeneratedRegex("<input[^>]*name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]
-    private static partial Regex AntiforgeryField();
+    private static Task<HttpResponseMessage> PostAsync(HttpClient browser, string path, Dictionary<string, string> fields, string? tokenFrom = null) =>
+        DecisionHost.PostFormAsync(browser, path, fields, tokenFrom);
 }

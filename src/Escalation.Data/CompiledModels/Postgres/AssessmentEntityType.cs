@@ -22,7 +22,7 @@ namespace Escalation.Data.CompiledModels.Postgres
                 "Escalation.Data.Entities.Assessment",
                 typeof(Assessment),
                 baseEntityType,
-                propertyCount: 21,
+                propertyCount: 22,
                 foreignKeyCount: 3,
                 unnamedIndexCount: 5,
                 keyCount: 1);
@@ -216,6 +216,15 @@ namespace Escalation.Data.CompiledModels.Postgres
                 maxLength: 100);
             rule.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
             rule.AddAnnotation("Relational:ColumnName", "rule");
+
+            var rules = runtimeEntityType.AddProperty(
+                "Rules",
+                typeof(IList<string>),
+                propertyInfo: typeof(Assessment).GetProperty("Rules", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Assessment).GetField("<Rules>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
+            var rulesElementType = rules.SetElementType(typeof(string));
+            rules.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            rules.AddAnnotation("Relational:ColumnName", "rules");
 
             var key = runtimeEntityType.AddKey(
                 new[] { id });

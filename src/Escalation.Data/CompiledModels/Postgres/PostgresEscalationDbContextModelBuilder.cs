@@ -12,7 +12,7 @@ namespace Escalation.Data.CompiledModels.Postgres
     public partial class PostgresEscalationDbContextModel
     {
         private PostgresEscalationDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("af0b6f41-c7ce-4055-a072-a926913e006b"), entityTypeCount: 18)
+            : base(skipDetectChanges: false, modelId: new Guid("dcaea38a-171a-4c8f-a57f-f97612403d7c"), entityTypeCount: 19)
         {
         }
 
@@ -20,6 +20,7 @@ namespace Escalation.Data.CompiledModels.Postgres
         {
             var agency = AgencyEntityType.Create(this);
             var assessment = AssessmentEntityType.Create(this);
+            var assessmentApproval = AssessmentApprovalEntityType.Create(this);
             var assessmentReview = AssessmentReviewEntityType.Create(this);
             var escalationRecord = EscalationRecordEntityType.Create(this);
             var historyRecord = HistoryRecordEntityType.Create(this);
@@ -40,6 +41,8 @@ namespace Escalation.Data.CompiledModels.Postgres
             AssessmentEntityType.CreateForeignKey1(assessment, agency);
             AssessmentEntityType.CreateForeignKey2(assessment, person);
             AssessmentEntityType.CreateForeignKey3(assessment, person);
+            AssessmentApprovalEntityType.CreateForeignKey1(assessmentApproval, person);
+            AssessmentApprovalEntityType.CreateForeignKey2(assessmentApproval, assessment);
             AssessmentReviewEntityType.CreateForeignKey1(assessmentReview, assessment);
             EscalationRecordEntityType.CreateForeignKey1(escalationRecord, assessment);
             EscalationRecordEntityType.CreateForeignKey2(escalationRecord, person);
@@ -59,6 +62,7 @@ namespace Escalation.Data.CompiledModels.Postgres
 
             AgencyEntityType.CreateAnnotations(agency);
             AssessmentEntityType.CreateAnnotations(assessment);
+            AssessmentApprovalEntityType.CreateAnnotations(assessmentApproval);
             AssessmentReviewEntityType.CreateAnnotations(assessmentReview);
             EscalationRecordEntityType.CreateAnnotations(escalationRecord);
             HistoryRecordEntityType.CreateAnnotations(historyRecord);

@@ -21,7 +21,7 @@ namespace Escalation.Data.CompiledModels.Sqlite
                 "Escalation.Data.Entities.Assessment",
                 typeof(Assessment),
                 baseEntityType,
-                propertyCount: 21,
+                propertyCount: 22,
                 foreignKeyCount: 3,
                 unnamedIndexCount: 5,
                 keyCount: 1);
@@ -196,6 +196,14 @@ namespace Escalation.Data.CompiledModels.Sqlite
                 fieldInfo: typeof(Assessment).GetField("<Rule>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 100);
             rule.AddAnnotation("Relational:ColumnName", "rule");
+
+            var rules = runtimeEntityType.AddProperty(
+                "Rules",
+                typeof(IList<string>),
+                propertyInfo: typeof(Assessment).GetProperty("Rules", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Assessment).GetField("<Rules>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
+            var rulesElementType = rules.SetElementType(typeof(string));
+            rules.AddAnnotation("Relational:ColumnName", "rules");
 
             var key = runtimeEntityType.AddKey(
                 new[] { id });

@@ -11,7 +11,7 @@ namespace Escalation.Data.CompiledModels.Sqlite
     public partial class SqliteEscalationDbContextModel
     {
         private SqliteEscalationDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("65341a1f-5598-4d92-b9f2-2cb59f828696"), entityTypeCount: 18)
+            : base(skipDetectChanges: false, modelId: new Guid("cea699fe-861a-44ea-8bd6-1225a297550a"), entityTypeCount: 19)
         {
         }
 
@@ -19,6 +19,7 @@ namespace Escalation.Data.CompiledModels.Sqlite
         {
             var agency = AgencyEntityType.Create(this);
             var assessment = AssessmentEntityType.Create(this);
+            var assessmentApproval = AssessmentApprovalEntityType.Create(this);
             var assessmentReview = AssessmentReviewEntityType.Create(this);
             var escalationRecord = EscalationRecordEntityType.Create(this);
             var historyRecord = HistoryRecordEntityType.Create(this);
@@ -39,6 +40,8 @@ namespace Escalation.Data.CompiledModels.Sqlite
             AssessmentEntityType.CreateForeignKey1(assessment, agency);
             AssessmentEntityType.CreateForeignKey2(assessment, person);
             AssessmentEntityType.CreateForeignKey3(assessment, person);
+            AssessmentApprovalEntityType.CreateForeignKey1(assessmentApproval, person);
+            AssessmentApprovalEntityType.CreateForeignKey2(assessmentApproval, assessment);
             AssessmentReviewEntityType.CreateForeignKey1(assessmentReview, assessment);
             EscalationRecordEntityType.CreateForeignKey1(escalationRecord, assessment);
             EscalationRecordEntityType.CreateForeignKey2(escalationRecord, person);
@@ -58,6 +61,7 @@ namespace Escalation.Data.CompiledModels.Sqlite
 
             AgencyEntityType.CreateAnnotations(agency);
             AssessmentEntityType.CreateAnnotations(assessment);
+            AssessmentApprovalEntityType.CreateAnnotations(assessmentApproval);
             AssessmentReviewEntityType.CreateAnnotations(assessmentReview);
             EscalationRecordEntityType.CreateAnnotations(escalationRecord);
             HistoryRecordEntityType.CreateAnnotations(historyRecord);

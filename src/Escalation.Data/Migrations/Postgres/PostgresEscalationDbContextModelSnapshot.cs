@@ -149,6 +149,11 @@ namespace Escalation.Data.Migrations.Postgres
                         .HasColumnType("character varying(100)")
                         .HasColumnName("rule");
 
+                    b.PrimitiveCollection<string[]>("Rules")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("rules");
+
                     b.HasKey("Id");
 
                     b.HasIndex("AgencyId");
@@ -162,6 +167,42 @@ namespace Escalation.Data.Migrations.Postgres
                     b.HasIndex("CreatedAt");
 
                     b.ToTable("assessments", (string)null);
+                });
+
+            modelBuilder.Entity("Escalation.Data.Entities.AssessmentApproval", b =>
+                {
+                    b.Property<Guid>("AssessmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("assessment_id");
+
+                    b.Property<Guid>("ApproverId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("approver_id");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("note");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("requested_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("status");
+
+                    b.HasKey("AssessmentId");
+
+                    b.HasIndex("ApproverId", "Status");
+
+                    b.ToTable("assessment_approvals", (string)null);
                 });
 
             modelBuilder.Entity("Escalation.Data.Entities.AssessmentReview", b =>
@@ -968,6 +1009,21 @@ namespace Escalation.Data.Migrations.Postgres
                     b.HasOne("Escalation.Data.Entities.Person", null)
                         .WithMany()
                         .HasForeignKey("AssessedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Escalation.Data.Entities.AssessmentApproval", b =>
+                {
+                    b.HasOne("Escalation.Data.Entities.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ApproverId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Escalation.Data.Entities.Assessment", null)
+                        .WithOne()
+                        .HasForeignKey("Escalation.Data.Entities.AssessmentApproval", "AssessmentId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -144,6 +144,11 @@ namespace Escalation.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("rule");
 
+                    b.PrimitiveCollection<string>("Rules")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rules");
+
                     b.HasKey("Id");
 
                     b.HasIndex("AgencyId");
@@ -157,6 +162,42 @@ namespace Escalation.Data.Migrations.Sqlite
                     b.HasIndex("CreatedAt");
 
                     b.ToTable("assessments", (string)null);
+                });
+
+            modelBuilder.Entity("Escalation.Data.Entities.AssessmentApproval", b =>
+                {
+                    b.Property<Guid>("AssessmentId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("assessment_id");
+
+                    b.Property<Guid>("ApproverId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("approver_id");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("requested_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.HasKey("AssessmentId");
+
+                    b.HasIndex("ApproverId", "Status");
+
+                    b.ToTable("assessment_approvals", (string)null);
                 });
 
             modelBuilder.Entity("Escalation.Data.Entities.AssessmentReview", b =>
@@ -964,6 +1005,21 @@ namespace Escalation.Data.Migrations.Sqlite
                     b.HasOne("Escalation.Data.Entities.Person", null)
                         .WithMany()
                         .HasForeignKey("AssessedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Escalation.Data.Entities.AssessmentApproval", b =>
+                {
+                    b.HasOne("Escalation.Data.Entities.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ApproverId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Escalation.Data.Entities.Assessment", null)
+                        .WithOne()
+                        .HasForeignKey("Escalation.Data.Entities.AssessmentApproval", "AssessmentId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -24,6 +24,8 @@ internal sealed class FailedMailsModel(OutboxAdmin outbox, DateText dates) : Pag
         "invitation" => "Invitation to set a password",
         "password-reset" => "Password reset link",
         "decision-review-due" => "Decision review due",
+        "decision-approval-requested" => "Decision approval asked",
+        "decision-approval-decided" => "Decision approved or declined",
         _ => templateKey,
     };
 

@@ -5,6 +5,7 @@ using Escalation.Data.Decisions;
 using Escalation.Web.Api;
 using Escalation.Web.Pages.Display;
 using Escalation.Web.Pages.Escalations.Raise;
+using Escalation.Web.Pages.Govuk;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -15,9 +16,11 @@ namespace Escalation.Web.Pages.Decisions;
 /// it when Children's Social Care took no further action and concerns remain: the raise journey starts filled in with
 /// the child's reference, the below-threshold category and a link to this assessment.
 /// </summary>
-internal sealed class AssessmentModel(AssessmentService assessments, DecisionGuideCatalog guides, RaiseDraftStore raiseDrafts, DateText dates)
-    : PageModel
+internal sealed class AssessmentModel(AssessmentService assessments, AssessmentApprovalService approvals, DecisionGuideCatalog guides,
+    RaiseDraftStore raiseDrafts, DateText dates) : PageModel
 {
+    public static readonly IReadOnlyList<Choice> ApprovalChoices =
+        [new("approve", "Approve the decision"), new("decline", "Do not approve it")];
     /// <summary>The policy's category for "referral judged below threshold, or closed with no further action".</summary>
     public const string BelowThreshold = "below-threshold";
 
@@ -30,6 +33,20 @@ internal sealed class AssessmentModel(AssessmentService assessments, DecisionGui
     public bool JustRecorded { get; private set; }
 
     public bool CanEscalate => User.IsInRole(Roles.Practitioner);
+
+    /// <summary>Whether the person reading is the senior asked to approve, and has not yet decided.</summary>
+    public bool CanDecide => View.Approval is { Status: ApprovalStatus.Pending } approval && approval.ApproverId == User.PersonId();
+
+    public StatusTag? ApprovalTag => ApprovalDisplay.Tag(View.Approval);
+
+    public string? Decided { get; private set; }
+
+    /// <summary>The approver's answer: <c>approve</c> or <c>decline</c>.</summary>
+    [BindProperty]
+    public string? Decision { get; set; }
+
+    [BindProperty]
+    public string? Note { get; set; }
 
     public IReadOnlyList<(string Key, string Value)> Rows { get; private set; } = [];
 
@@ -45,15 +62,54 @@ internal sealed class AssessmentModel(AssessmentService assessments, DecisionGui
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
-        if (await assessments.GetAsync(id, User.PersonId(), ct) is not { } view)
+        if (!await LoadAsync(id, ct))
             return NotFound();
+        Decided = TempData["Decided"] as string;
+        return Page();
+    }
+
+    /// <summary>The approver approves or declines, through the service the API uses, so both refuse the same things.</summary>
+    public async Task<IActionResult> OnPostApprovalAsync(Guid id, CancellationToken ct)
+    {
+        bool? approve = Decision switch { "approve" => true, "decline" => false, _ => null };
+        var outcome = await approvals.DecideAsync(id, User.PersonId(), approve, Note, ct);
+        switch (outcome.Kind)
+        {
+            case ApprovalOutcomeKind.NotFound:
+                return NotFound();
+            case ApprovalOutcomeKind.NotTheApprover:
+                return Forbid();
+            case ApprovalOutcomeKind.Decided:
+                TempData["Decided"] = approve == true ? "You approved the decision" : "You declined to approve the decision";
+                return Redirect(DecisionSteps.Assessment(id));
+            case ApprovalOutcomeKind.AlreadyDecided:
+                ModelState.AddModelError(nameof(Decision), "This decision has already been approved or declined; it is recorded once.");
+                break;
+            default:
+                foreach (var (field, messages) in outcome.Errors!)
+                {
+                    foreach (var message in messages)
+                        ModelState.AddModelError(field == "note" ? nameof(Note) : nameof(Decision),
+                            field == "approve" ? "Select whether you approve the decision" : message);
+                }
+
+                break;
+        }
+
+        return await LoadAsync(id, ct) ? Page() : NotFound();
+    }
+
+    private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
+    {
+        if (await assessments.GetAsync(id, User.PersonId(), ct) is not { } view)
+            return false;
         View = view;
         Guide = guides.Find(view.Assessment.DefinitionId, view.Assessment.DefinitionVersion)
             ?? guides.Current(DecisionGuideCatalog.SexualActivityId)!;
         JustRecorded = TempData["Recorded"] is "yes";
         Actions = [.. view.Assessment.RequiredActions.Select(a => new ActionLine(a, Guide.ActionLabel(a), string.Empty, string.Empty))];
         Rows = BuildRows(view, await assessments.ReviewAsync(id, ct));
-        return Page();
+        return true;
     }
 
     public async Task<IActionResult> OnPostEscalateAsync(Guid id, CancellationToken ct)
@@ -102,8 +158,12 @@ internal sealed class AssessmentModel(AssessmentService assessments, DecisionGui
         rows.Add(("Why any required action was not taken", a.Rationale ?? "Not given"));
         rows.Add(("Who was consulted", a.Consulted is null ? "Not given"
             : a.ConsultedAt is { } at ? $"{a.Consulted}, {dates.DateAndTime(at)}" : a.Consulted));
-        if (view.Approver is { } approver)
-            rows.Add(("Approved by", approver.Name));
+        if (view.Approval is { } approval)
+        {
+            rows.Add(("Senior approval", ApprovalDisplay.Sentence(view, dates)));
+            if (approval.Note is { } note)
+                rows.Add(("Approver's note", note));
+        }
         rows.Add(("Review date", a.ReviewDate is { } date ? DateText.Date(date) + (review is null ? string.Empty : ". You will be reminded by email on the day.") : "None"));
         rows.Add(("Recorded by", $"{view.AssessedBy.Name}, {dates.DateAndTime(a.CreatedAt)}"));
         return rows;

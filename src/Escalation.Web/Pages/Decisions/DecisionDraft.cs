@@ -18,6 +18,8 @@ internal static class DecisionSteps
     public const string Result = "/decisions/sexual-activity/result";
     public const string Record = "/decisions/sexual-activity/record";
 
+    public const string Assessments = "/decisions/sexual-activity/assessments";
+
     public static string Assessment(Guid id) => $"/decisions/sexual-activity/assessments/{id}";
 
     /// <summary>The page that asks for a field the evaluator or the decision check names.</summary>

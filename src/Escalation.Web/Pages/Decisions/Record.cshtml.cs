@@ -10,7 +10,6 @@ using Escalation.Web.Api;
 using Escalation.Web.Pages.Display;
 using Escalation.Web.Pages.Govuk;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace Escalation.Web.Pages.Decisions;
 
@@ -65,8 +64,8 @@ internal sealed partial class RecordModel(DecisionGuideCatalog guides, Assessmen
     public string DateExample => dates.Today.ToString("d M yyyy", CultureInfo.InvariantCulture);
 
     public string ApproverHint => Result.NeedsSeniorApprovalToOverride
-        ? "Leaving out any required action needs the approval of a named senior manager. Choose them here."
-        : "Only needed if the guidance asks for a senior manager's approval.";
+        ? "Leaving out any required action needs the approval of a named senior manager in your agency. Choose them here: they will be emailed and asked to approve or decline."
+        : "Only needed if the guidance asks for a senior manager's approval. They will be emailed and asked to approve or decline.";
 
     public string ReviewHint =>
         $"Needed if you are not referring to Children's Social Care. Within {Guide.ReviewWithinMonths} months, for example {dates.Today.AddMonths(3).ToString("d M yyyy", CultureInfo.InvariantCulture)}";
@@ -130,15 +129,15 @@ internal sealed partial class RecordModel(DecisionGuideCatalog guides, Assessmen
         return true;
     }
 
+    // Only a senior of the assessor's own agency may approve, as the API insists (DecisionValidator).
     private async Task LoadSeniorsAsync(CancellationToken ct)
     {
         var directory = await directoryCache.ReadAsync(db, ct);
-        var agencies = await db.Agencies.AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.Name, ct);
-        var me = User.PersonId();
-        Seniors = [.. directory.InRole(Roles.Senior)
-            .Where(p => p.Id != me)
-            .OrderBy(p => agencies.GetValueOrDefault(p.AgencyId), StringComparer.OrdinalIgnoreCase).ThenBy(p => p.Name, StringComparer.OrdinalIgnoreCase)
-            .Select(p => new Choice(p.Id.ToString(), $"{p.Name}, {agencies.GetValueOrDefault(p.AgencyId) ?? "no agency"}"))];
+        var me = directory.Find(User.PersonId());
+        Seniors = me is null ? [] : [.. directory.InRole(Roles.Senior, me.AgencyId)
+            .Where(p => p.Id != me.Id)
+            .OrderBy(p => p.Name, StringComparer.OrdinalIgnoreCase)
+            .Select(p => new Choice(p.Id.ToString(), p.Name))];
     }
 
     private DateTimeOffset? ReadConsultedAt()
