@@ -12,6 +12,7 @@ public sealed class EmergencyContactsTests
         var contacts = EmergencyContacts.From(new ConfigurationBuilder().Build());
 
         Assert.Equal(["101", "999"], contacts.Lines.Select(l => l.Number));
+        Assert.Equal("police 101 when it is not an emergency; 999 in an emergency.", contacts.Sentence);
     }
 
     [Fact]
@@ -25,8 +26,8 @@ public sealed class EmergencyContactsTests
         }).Build());
 
         Assert.Equal(["01632 960001", "01632 960002", "01632 960003", "999"], contacts.Lines.Select(l => l.Number));
-        Assert.Equal("Children's Social Care: 01632 960001; Children's Social Care out of hours: 01632 960002; "
-            + "Police, when it is not an emergency: 01632 960003; Emergency: police or ambulance: 999.", contacts.Sentence);
+        Assert.Equal("Children's Social Care 01632 960001 (out of hours 01632 960002); police 01632 960003 when it is not an "
+            + "emergency; 999 in an emergency.", contacts.Sentence);
     }
 
     [Theory]

@@ -31,7 +31,8 @@ public sealed record EmergencyContacts(string? ChildrensSocialCare, string? OutO
 
     /// <summary>The numbers in one sentence, for the API's problem detail and the page footer.</summary>
     public string Sentence =>
-        string.Join("; ", Lines.Select(l => $"{l.Who}: {l.Number}")) + ".";
+        (ChildrensSocialCare is { } csc ? $"Children's Social Care {csc}" + (OutOfHours is { } ooh ? $" (out of hours {ooh}); " : "; ") : "")
+        + $"police {Police ?? PoliceNonEmergency} when it is not an emergency; {Emergency} in an emergency.";
 
     /// <summary>A number as a <c>tel:</c> link: its digits and a leading plus, nothing else.</summary>
     public static string TelLink(string number) =>

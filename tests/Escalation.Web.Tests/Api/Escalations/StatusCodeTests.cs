@@ -143,7 +143,7 @@ public sealed class StatusCodeTests(ApiHost host) : IClassFixture<ApiHost>
         Assert.Contains("police", detail, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("now", detail, StringComparison.Ordinal);
         Assert.Contains("999", detail, StringComparison.Ordinal);
-        Assert.Contains("Children's Social Care: 01632 960001", detail, StringComparison.Ordinal);
+        Assert.Contains("Children's Social Care 01632 960001", detail, StringComparison.Ordinal);
         Assert.Equal(["01632 960001", "01632 960002", "101", "999"],
             response.Json["contacts"]!.AsArray().Select(c => c!["number"]!.GetValue<string>()));
         Assert.Equal(before, await host.CountsAsync());
