@@ -118,6 +118,8 @@ public static class DecisionValidator
 
         if (approver is null || approver.Id != approverId)
             missing.Add(field, "No one with this id is in the directory");
+        else if (approver.IsDeactivated)
+            missing.Add(field, $"{approver.Name} has left and cannot approve this: name another senior manager in your agency");
         else if (!approver.HasRole(Roles.Senior))
             missing.Add(field, $"{approver.Name} cannot approve this: the approver must hold the Senior role");
         else if (approver.Id == assessor.Id)
