@@ -103,7 +103,7 @@ public static class DecisionValidator
         if (decision.ReviewDate is { } review && review <= today)
             invalid.Add("decision.reviewDate", "The review date must be after today");
         else if (decision.ReviewDate > latest)
-            invalid.Add("decision.reviewDate", $"The review date must be within {guide.ReviewWithinMonths} months: {latest:yyyy-MM-dd} at the latest");
+            invalid.Add("decision.reviewDate", $"The review date must be within {guide.ReviewWithinMonths} months: {InWords(latest)} at the latest");
     }
 
     private static void CheckApprover(Guid? approverId, DirectoryPerson? approver, DirectoryPerson assessor, bool needed, string rule, FieldErrors missing)
@@ -118,6 +118,8 @@ public static class DecisionValidator
 
         if (approver is null || approver.Id != approverId)
             missing.Add(field, "No one with this id is in the directory");
+        else if (approver.IsDeactivated)
+            missing.Add(field, $"{approver.Name} has left and cannot approve this: name another senior manager in your agency");
         else if (!approver.HasRole(Roles.Senior))
             missing.Add(field, $"{approver.Name} cannot approve this: the approver must hold the Senior role");
         else if (approver.Id == assessor.Id)
@@ -125,4 +127,7 @@ public static class DecisionValidator
         else if (approver.AgencyId != assessor.AgencyId)
             missing.Add(field, $"{approver.Name} cannot approve this: the approver must be a senior manager in your own agency");
     }
+
+    /// <summary>A date as people write it, "7 December 2027", for messages people read.</summary>
+    private static string InWords(DateOnly day) => day.ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -20,7 +20,8 @@ public sealed record SharedMailbox(string Name, string Email);
 /// <summary>
 /// Turns a mail intent's audiences into people, from the directory. Each person (and each address) appears once per
 /// mail, under the first audience of the intent that names them. The board business unit's shared mailbox, when
-/// configured, is told whenever the unit is. The intent's <see cref="MailIntent.Except"/> is never told.
+/// configured, is told whenever the unit is. The intent's <see cref="MailIntent.Except"/> is never told. No one who
+/// has left is told: a departed party is reached through <see cref="TakeOver"/>.
 /// </summary>
 public sealed class Recipients(PolicyDefinition policy, IDirectoryView directory, SharedMailbox? boardBusinessUnitMailbox = null)
 {
@@ -53,13 +54,13 @@ public sealed class Recipients(PolicyDefinition policy, IDirectoryView directory
     private IEnumerable<DirectoryPerson> Resolve(Audience audience, int stage, DirectoryPerson? raiser,
         DirectoryPerson? respondent, DirectoryPerson[] parties, int highestStage) => audience switch
     {
-        Audience.Raiser => raiser is null ? [] : [raiser],
-        Audience.Respondent => respondent is null ? [] : [respondent],
-        Audience.Parties => parties,
+        Audience.Raiser => raiser is null ? [] : Reach(raiser),
+        Audience.Respondent => respondent is null ? [] : Reach(respondent),
+        Audience.Parties => parties.SelectMany(Reach),
         Audience.StageActors => StageActors(stage, raiser, respondent, parties),
         // At the last stage there is no one higher: those acting at it are told instead.
         Audience.NextStageActors => StageActors(policy.NextStage(stage)?.Number ?? stage, raiser, respondent, parties),
-        Audience.EveryoneSoFar => parties.Concat(policy.Stages
+        Audience.EveryoneSoFar => parties.SelectMany(Reach).Concat(policy.Stages
             .Where(s => s.Number <= Math.Max(stage, highestStage))
             .SelectMany(s => StageActors(s.Number, raiser, respondent, parties))),
         Audience.BoardBusinessUnit => directory.InRole(Roles.BoardBusinessUnit),
@@ -73,7 +74,7 @@ public sealed class Recipients(PolicyDefinition policy, IDirectoryView directory
         var stage = policy.Stage(stageNumber);
         var actors = stage.WhoActs switch
         {
-            WhoActs.Parties => parties,
+            WhoActs.Parties => parties.SelectMany(Reach),
             WhoActs.Managers => parties.SelectMany(LineManagers),
             WhoActs.Seniors => parties.SelectMany(p => directory.InRole(Roles.Senior, p.AgencyId)),
             WhoActs.Board => directory.InRole(Roles.BoardBusinessUnit),
@@ -84,9 +85,9 @@ public sealed class Recipients(PolicyDefinition policy, IDirectoryView directory
         return actors.Concat(alsoTell.SelectMany(a => Resolve(a, stageNumber, raiser, respondent, parties, stageNumber)));
     }
 
-    // The party's line manager; where none is recorded, the managers of the party's agency, so no one is missed.
-    private IEnumerable<DirectoryPerson> LineManagers(DirectoryPerson party) =>
-        party.ManagerId is { } id && directory.Find(id) is { } manager
-            ? [manager]
-            : directory.InRole(Roles.Manager, party.AgencyId).Where(m => m.Id != party.Id);
+    // A party who has left is reached through whoever takes over from them.
+    private IEnumerable<DirectoryPerson> Reach(DirectoryPerson party) => TakeOver.Reach(directory, party);
+
+    // The party's line manager; where none is recorded (or they have left), the managers of the party's agency, so no one is missed.
+    private IEnumerable<DirectoryPerson> LineManagers(DirectoryPerson party) => TakeOver.LineManagers(directory, party);
 }

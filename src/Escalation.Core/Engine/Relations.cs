@@ -5,6 +5,11 @@ namespace Escalation.Core.Engine;
 /// <summary>A person as the engine needs to know them: how to reach them, where they work, who manages them, their roles.</summary>
 public sealed record DirectoryPerson(Guid Id, string Name, string Email, Guid AgencyId, Guid? ManagerId, IReadOnlySet<string> Roles)
 {
+    /// <summary>When the person left. A deactivated person stays in every record but is offered, asked and mailed nowhere.</summary>
+    public DateTimeOffset? DeactivatedAt { get; init; }
+
+    public bool IsDeactivated => DeactivatedAt is not null;
+
     public bool HasRole(string role) => Roles.Contains(role);
 }
 

@@ -5,8 +5,11 @@ public enum RespondentFault
 {
     None,
 
-    /// <summary>Not in the directory: no such person, or no account to reach them by (the directory has no other deactivated state).</summary>
+    /// <summary>Not in the directory: no such person, or no account to reach them by.</summary>
     NotInDirectory,
+
+    /// <summary>Has left: deactivated by an administrator.</summary>
+    Deactivated,
 
     /// <summary>Holds none of <c>Practitioner</c>, <c>Manager</c> or <c>Senior</c>.</summary>
     NotAProfessional,
@@ -16,7 +19,7 @@ public enum RespondentFault
 }
 
 /// <summary>
-/// The respondent rule: the respondent is a person in the directory who holds <c>Practitioner</c>, <c>Manager</c> or
+/// The respondent rule: the respondent is a person in the directory, not deactivated, who holds <c>Practitioner</c>, <c>Manager</c> or
 /// <c>Senior</c> and works in an agency other than the raiser's. Raising checks it; the raise journey offers only people
 /// who pass it; escalations stored before the rule that break it are shown to the board with <see cref="ForBoard"/>.
 /// </summary>
@@ -29,6 +32,8 @@ public static class RespondentRule
         ArgumentNullException.ThrowIfNull(raiser);
         if (respondent is null)
             return RespondentFault.NotInDirectory;
+        if (respondent.IsDeactivated)
+            return RespondentFault.Deactivated;
         if (!(respondent.HasRole(Roles.Practitioner) || respondent.HasRole(Roles.Manager) || respondent.HasRole(Roles.Senior)))
             return RespondentFault.NotAProfessional;
         return respondent.AgencyId == raiser.AgencyId ? RespondentFault.RaisersOwnAgency : RespondentFault.None;
@@ -40,6 +45,7 @@ public static class RespondentRule
     public static string ForRaiser(RespondentFault fault) => fault switch
     {
         RespondentFault.NotInDirectory => "No professional with this id is in the directory",
+        RespondentFault.Deactivated => "This person has left and cannot be asked: choose someone who works there now",
         RespondentFault.NotAProfessional => "Choose a practitioner, manager or senior: this person cannot be asked about a safeguarding decision",
         RespondentFault.RaisersOwnAgency => "Choose a professional in another agency: an escalation challenges another agency's decision",
         _ => throw new ArgumentOutOfRangeException(nameof(fault), fault, null),
@@ -49,6 +55,7 @@ public static class RespondentRule
     public static string ForBoard(RespondentFault fault) => fault switch
     {
         RespondentFault.NotInDirectory => "the respondent is no longer in the directory",
+        RespondentFault.Deactivated => "the respondent has left (their account is deactivated)",
         RespondentFault.NotAProfessional => "the respondent is not a practitioner, manager or senior",
         RespondentFault.RaisersOwnAgency => "the respondent works in the raiser's own agency",
         _ => throw new ArgumentOutOfRangeException(nameof(fault), fault, null),

@@ -22,7 +22,7 @@ public sealed class DirectorySnapshot : IDirectoryView
     {
         var people = await db.Users.AsNoTracking()
             .Where(u => u.Email != null)
-            .Select(u => new { u.Id, u.Name, u.Email, u.AgencyId, u.ManagerId })
+            .Select(u => new { u.Id, u.Name, u.Email, u.AgencyId, u.ManagerId, u.DeactivatedAt })
             .ToListAsync(ct);
         var roles = await (
                 from userRole in db.UserRoles.AsNoTracking()
@@ -31,13 +31,18 @@ public sealed class DirectorySnapshot : IDirectoryView
             .ToListAsync(ct);
         var rolesByPerson = roles.ToLookup(r => r.UserId, r => r.Name!);
         return new DirectorySnapshot(people.Select(p => new DirectoryPerson(
-            p.Id, p.Name, p.Email!, p.AgencyId, p.ManagerId, rolesByPerson[p.Id].ToHashSet(StringComparer.Ordinal))));
+            p.Id, p.Name, p.Email!, p.AgencyId, p.ManagerId, rolesByPerson[p.Id].ToHashSet(StringComparer.Ordinal)) { DeactivatedAt = p.DeactivatedAt }));
     }
 
+    /// <summary>Everyone, deactivated people included: records name them. Use <see cref="Active"/> to offer people.</summary>
     public IEnumerable<DirectoryPerson> People => _people.Values;
+
+    /// <summary>The people who have not left: the ones to offer in pickers and to ask or mail.</summary>
+    public IEnumerable<DirectoryPerson> Active => _people.Values.Where(p => !p.IsDeactivated);
 
     public DirectoryPerson? Find(Guid id) => _people.GetValueOrDefault(id);
 
+    /// <summary>Everyone holding a role who has not left, optionally only in one agency.</summary>
     public IEnumerable<DirectoryPerson> InRole(string role, Guid? agencyId = null) =>
-        agencyId is null ? _byRole[role] : _byRole[role].Where(p => p.AgencyId == agencyId);
+        (agencyId is null ? _byRole[role] : _byRole[role].Where(p => p.AgencyId == agencyId)).Where(p => !p.IsDeactivated);
 }

@@ -37,4 +37,10 @@ public sealed class Person : IdentityUser<Guid>
 
     /// <summary>The person's line manager, who is told when an escalation reaches the managers' stage.</summary>
     public Guid? ManagerId { get; set; }
+
+    /// <summary>
+    /// When the person left: they may no longer sign in and are offered nowhere, but stay in every record.
+    /// Null while they are active.
+    /// </summary>
+    public DateTimeOffset? DeactivatedAt { get; set; }
 }

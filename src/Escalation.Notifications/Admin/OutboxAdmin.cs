@@ -31,6 +31,21 @@ public sealed class OutboxAdmin(EscalationDbContext db, TimeProvider clock)
     }
 
     /// <summary>
+    /// The mails still being retried: pending, tried at least once and failed, so each has a last error. Oldest
+    /// first, at most <paramref name="limit"/>.
+    /// </summary>
+    public async Task<IReadOnlyList<OutboxEntry>> ListRetryingAsync(int limit = 500, CancellationToken ct = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        return await db.Outbox.AsNoTracking()
+            .Where(o => o.State == OutboxState.Pending && o.Attempts > 0)
+            .OrderBy(o => o.CreatedAt).ThenBy(o => o.Id)
+            .Take(limit)
+            .Select(o => new OutboxEntry(o.Id, o.MessageId, o.TemplateKey, o.RecipientEmail, o.Attempts, o.LastError, o.CreatedAt, o.NextAttemptAt))
+            .ToListAsync(ct);
+    }
+
+    /// <summary>
     /// Puts a parked mail back in the queue to go now, with its attempts reset and the same Message-Id.
     /// False if there is no such mail or it is not parked as failed.
     /// </summary>

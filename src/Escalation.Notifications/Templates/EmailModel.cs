@@ -53,6 +53,7 @@ internal sealed class EmailModel(DateWords words, Uri baseUrl)
             ["review"] = facts.TemplateKey == EmailTemplateKeys.DecisionReviewDue ? Review(facts, encode) : null,
             ["approval"] = facts.TemplateKey is EmailTemplateKeys.DecisionApprovalRequested or EmailTemplateKeys.DecisionApprovalDecided
                 ? Approval(facts, encode) : null,
+            ["departure"] = facts.TemplateKey == EmailTemplateKeys.PersonLeft ? Departure(facts, encode) : null,
         };
         return model;
     }
@@ -64,6 +65,7 @@ internal sealed class EmailModel(DateWords words, Uri baseUrl)
     {
         EmailTemplateKeys.Invitation => "/account/invitation?token=" + Uri.EscapeDataString(facts.Payload.GetValueOrDefault("token") ?? string.Empty),
         EmailTemplateKeys.PasswordReset => "/account/reset-password?token=" + Uri.EscapeDataString(facts.Payload.GetValueOrDefault("token") ?? string.Empty),
+        EmailTemplateKeys.PersonLeft => "/board",
         _ when EmailTemplateKeys.IsAboutAssessment(facts.TemplateKey) =>
             "/decisions/sexual-activity/assessments/" + Uri.EscapeDataString(AssessmentId(facts)),
         _ => "/escalations/" + (facts.Escalation?.Id ?? Guid.Empty).ToString("D", CultureInfo.InvariantCulture),
@@ -132,6 +134,7 @@ internal sealed class EmailModel(DateWords words, Uri baseUrl)
             EmailTemplateKeys.DecisionReviewDue => "Review the assessment",
             EmailTemplateKeys.DecisionApprovalRequested => "Approve or decline the decision",
             EmailTemplateKeys.DecisionApprovalDecided => "Open the assessment",
+            EmailTemplateKeys.PersonLeft => "Open the board's overview",
             _ => "Open the escalation",
         },
     };
@@ -162,6 +165,19 @@ internal sealed class EmailModel(DateWords words, Uri baseUrl)
             ["approved"] = status == "approved",
             ["declined"] = status == "declined",
             ["approver_name"] = encode(facts.Payload.GetValueOrDefault("approverName") is { Length: > 0 } name ? name : "The senior manager"),
+        };
+    }
+
+    private static ScriptObject Departure(MailFacts facts, Func<string?, string?> encode)
+    {
+        var handovers = new ScriptArray();
+        foreach (var line in (facts.Payload.GetValueOrDefault("handovers") ?? string.Empty).Split('\n', StringSplitOptions.RemoveEmptyEntries))
+            handovers.Add(encode(line));
+        return new ScriptObject
+        {
+            ["person_name"] = encode(facts.Payload.GetValueOrDefault("personName") is { Length: > 0 } name ? name : "Someone"),
+            ["agency"] = encode(facts.Payload.GetValueOrDefault("agencyName")),
+            ["handovers"] = handovers,
         };
     }
 

@@ -38,13 +38,20 @@ public static class EmailTemplateKeys
     /// </summary>
     public const string PasswordReset = "password-reset";
 
+    /// <summary>
+    /// Someone who acts on open escalations has left (to the board business unit); the payload carries
+    /// <c>personName</c>, <c>agencyName</c> and <c>handovers</c> (one line an escalation: its reference, the part the
+    /// person played and who takes over). The link is the board's overview.
+    /// </summary>
+    public const string PersonLeft = "person-left";
+
     /// <summary>Every key; each must have a subject, an HTML and a text template.</summary>
     public static IReadOnlyList<string> All { get; } =
         [Raised, StageEntered, Reminder, DeadlineMissed, Resolved, Withdrawn, Responded, Invitation, DecisionReviewDue,
-            DecisionApprovalRequested, DecisionApprovalDecided, PasswordReset];
+            DecisionApprovalRequested, DecisionApprovalDecided, PasswordReset, PersonLeft];
 
     /// <summary>Whether mails of this key are about an escalation (and link to it).</summary>
-    public static bool IsAboutEscalation(string key) => key is not (Invitation or PasswordReset) && !IsAboutAssessment(key);
+    public static bool IsAboutEscalation(string key) => key is not (Invitation or PasswordReset or PersonLeft) && !IsAboutAssessment(key);
 
     /// <summary>Whether mails of this key are about a decision assessment (and link to it).</summary>
     public static bool IsAboutAssessment(string key) => key is DecisionReviewDue or DecisionApprovalRequested or DecisionApprovalDecided;

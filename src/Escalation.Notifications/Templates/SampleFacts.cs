@@ -119,5 +119,16 @@ public static class SampleFacts
         yield return DecisionApprovalRequested();
         yield return DecisionApprovalDecided("approved");
         yield return DecisionApprovalDecided("declined");
+        yield return PersonLeft();
+    }
+
+    public static MailFacts PersonLeft(string personName = "Sol Worker", string handovers =
+        "ESC-7K3M9QPX: Sol Worker is the respondent. Mo Manager takes over.\nESC-4HT2W8ZB: Sol Worker is the line manager of Pat Practitioner, the raiser. The managers of Children's Social Care take over.")
+    {
+        var payload = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["personName"] = personName, ["agencyName"] = "Children's Social Care", ["handovers"] = handovers,
+        };
+        return new MailFacts(EmailTemplateKeys.PersonLeft, "Olu Officer", "olu.officer@example.org", "board-business-unit", null, payload);
     }
 }

@@ -1,9 +1,9 @@
-using System.Net.Mail;
 using Escalation.Core.Engine;
 using Escalation.Data;
 using Escalation.Data.Engine;
 using Escalation.Data.Entities;
 using Escalation.Web.Identity;
+using Escalation.Web.Pages.Admin;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -14,9 +14,13 @@ internal sealed record AgencyDto(Guid Id, string Name, string Kind);
 
 internal sealed record NewAgency(string? Name, string? Kind);
 
-internal sealed record PersonDto(Guid Id, string Name, string Email, Guid AgencyId, IReadOnlyList<string> Roles, Guid? ManagerId);
+/// <summary>A person as the API shows them. <c>deactivated</c> (an addition to the contract) is true once they have left.</summary>
+internal sealed record PersonDto(Guid Id, string Name, string Email, Guid AgencyId, IReadOnlyList<string> Roles, Guid? ManagerId, bool Deactivated = false);
 
-internal sealed record NewPerson(string? Name, string? Email, Guid? AgencyId, IReadOnlyList<string?>? Roles, Guid? ManagerId);
+internal sealed record NewPerson(string? Name, string? Email, Guid? AgencyId, IReadOnlyList<string?>? Roles, Guid? ManagerId)
+{
+    public PersonDetails Details => new(Name, Email, AgencyId, Roles, ManagerId);
+}
 
 /// <summary>The directory: agencies and people. Everyone who works on escalations may read it; administrators change it.</summary>
 internal static class DirectoryEndpoints
@@ -33,6 +37,7 @@ internal static class DirectoryEndpoints
         var people = api.MapGroup("/people").WithTags("Directory");
         people.MapGet("/", ListPeople).RequireAuthorization(p => p.RequireRole(Readers));
         people.MapPost("/", CreatePerson).RequireAuthorization(p => p.RequireRole(Roles.Admin)).Accepts<NewPerson>("application/json");
+        people.MapPersonAdministration();
         return api;
     }
 
@@ -90,19 +95,19 @@ internal static class DirectoryEndpoints
             .Where(p => role is null || p.HasRole(role))
             .Where(p => agencyId is null || p.AgencyId == agencyId)
             .OrderBy(p => p.Name, StringComparer.OrdinalIgnoreCase)
-            .Select(p => new PersonDto(p.Id, p.Name, p.Email, p.AgencyId, [.. p.Roles.Order(StringComparer.Ordinal)], p.ManagerId))
+            .Select(ToDto)
             .ToList();
         return TypedResults.Ok(people);
     }
 
     private static async Task<IResult> CreatePerson(HttpContext http, EscalationDbContext db, UserManager<Person> users,
-        Invitations invitations, CancellationToken ct)
+        Invitations invitations, PersonEdits edits, CancellationToken ct)
     {
         var (body, problem) = await JsonBody.ReadAsync<NewPerson>(http.Request, ct);
         if (problem is not null)
             return problem;
 
-        var errors = await ValidateAsync(body!, db, ct);
+        var errors = await edits.ValidateAsync(body!.Details, null, ct);
         if (errors.Count > 0)
             return Problems.Invalid(errors);
 
@@ -124,24 +129,8 @@ internal static class DirectoryEndpoints
             new PersonDto(person.Id, person.Name, email, person.AgencyId, [.. roles.Order(StringComparer.Ordinal)], person.ManagerId));
     }
 
-    private static async Task<Dictionary<string, string[]>> ValidateAsync(NewPerson body, EscalationDbContext db, CancellationToken ct)
-    {
-        var errors = new Dictionary<string, string[]>();
-        if (string.IsNullOrWhiteSpace(body.Name) || body.Name.Trim().Length > 200)
-            errors["name"] = ["Enter the person's name, in 200 characters or fewer"];
-        var email = body.Email?.Trim();
-        if (string.IsNullOrEmpty(email) || email.Length > 256 || !MailAddress.TryCreate(email, out var parsed) || parsed.Address != email)
-            errors["email"] = ["Enter an email address in the right format, like name@example.org"];
-        else if (email.ToUpperInvariant() is var normalized && await db.Users.AnyAsync(u => u.NormalizedEmail == normalized, ct))
-            errors["email"] = ["Someone with this email address is already in the directory"];
-        if (body.AgencyId is not { } agencyId || !await db.Agencies.AnyAsync(a => a.Id == agencyId, ct))
-            errors["agencyId"] = ["Choose an agency from the directory"];
-        if (body.Roles is not { Count: > 0 } roles || roles.Any(r => r is null || !Roles.All.Contains(r)))
-            errors["roles"] = [$"Give at least one role from: {string.Join(", ", Roles.All)}"];
-        if (body.ManagerId is { } managerId && !await db.Users.AnyAsync(u => u.Id == managerId, ct))
-            errors["managerId"] = ["The manager must be a person in the directory"];
-        return errors;
-    }
+    internal static PersonDto ToDto(DirectoryPerson p) =>
+        new(p.Id, p.Name, p.Email, p.AgencyId, [.. p.Roles.Order(StringComparer.Ordinal)], p.ManagerId, p.IsDeactivated);
 
     private static AgencyDto ToDto(Agency agency) => new(agency.Id, agency.Name, agency.Kind.ToString());
 }

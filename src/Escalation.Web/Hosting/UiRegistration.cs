@@ -59,6 +59,8 @@ internal static class UiRegistration
         services.AddScoped<RaiseDraftStore>();
         services.AddScoped<EscalationPages>();
         services.AddScoped<PeopleDirectory>();
+        services.AddScoped<PersonEdits>();
+        services.AddScoped<Departures>();
         services.AddScoped<PasswordResets>();
         return services;
     }

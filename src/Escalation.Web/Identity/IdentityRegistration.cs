@@ -51,13 +51,17 @@ internal static class IdentityRegistration
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 options.Lockout.AllowedForNewUsers = true;
                 options.User.RequireUniqueEmail = true;
-                options.SignIn.RequireConfirmedAccount = false;
+                // "Confirmed" here means not deactivated (AccountStillActive): a deactivated person's sign-in is
+                // refused as NotAllowed, which the pages and the API word exactly as a wrong password.
+                options.SignIn.RequireConfirmedAccount = true;
             })
             .AddRoles<IdentityRole<Guid>>()
             .AddEntityFrameworkStores<EscalationDbContext>()
             .AddSignInManager()
             .AddDefaultTokenProviders();
 
+        services.AddScoped<IUserConfirmation<Person>, AccountStillActive>();
+        services.AddScoped<Microsoft.AspNetCore.Authentication.IClaimsTransformation, CurrentAccountCheck>();
         services.AddAuthorization();
         services.AddScoped<Invitations>();
         return services;

@@ -40,6 +40,27 @@ internal sealed class Invitations(
         await writer.InsertOutboxAsync(new OutboxMail(null, TemplateKey, null, person.Id, person.Email!, person.Name, "Invitee", payload), now, ct);
     }
 
+    /// <summary>
+    /// Sends a new invitation to someone who has not set a password yet; every earlier link of theirs stops working.
+    /// Null if sent, otherwise why not (they have a password already, or have left).
+    /// </summary>
+    public async Task<string?> ResendAsync(Person person, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        if (person.DeactivatedAt is not null)
+            return $"{person.Name} has left. Reactivate them before sending an invitation.";
+        if (await users.HasPasswordAsync(person))
+            return $"{person.Name} has already set a password. If they have forgotten it, they can reset it from the sign-in page.";
+
+        var now = clock.GetUtcNow();
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.Invitations.Where(i => i.PersonId == person.Id && i.UsedAt == null && i.ExpiresAt > now)
+            .ExecuteUpdateAsync(s => s.SetProperty(i => i.ExpiresAt, now), ct);
+        await InviteAsync(person, transaction, ct);
+        await transaction.CommitAsync(ct);
+        return null;
+    }
+
     /// <summary>Sets the password for the invited person; errors are keyed by field.</summary>
     public async Task<IReadOnlyDictionary<string, string[]>> AcceptAsync(string token, string password, CancellationToken ct)
     {
@@ -53,7 +74,7 @@ internal sealed class Invitations(
         }
 
         var person = await users.FindByIdAsync(invitation.PersonId.ToString());
-        if (person is null || await users.HasPasswordAsync(person))
+        if (person is null || person.DeactivatedAt is not null || await users.HasPasswordAsync(person))
         {
             return Error("token", "This invitation link has expired or has already been used. Ask your administrator for a new one.");
         }

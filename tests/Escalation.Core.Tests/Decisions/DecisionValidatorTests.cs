@@ -109,6 +109,29 @@ public class DecisionValidatorTests
     }
 
     [Fact]
+    public void Validate_ApproverDeactivated_Is422SayingTheyHaveLeft()
+    {
+        var left = Senior with { DeactivatedAt = Now.AddDays(-1) };
+        var decision = Decision(DecisionActions.ConsultDsl) with { Rationale = "Exceptional.", ReviewDate = Today.AddDays(7), ApproverId = left.Id };
+
+        var message = Assert.Single(Assert.Contains("decision.approverId", Check(Under13, decision, left).Unprocessable));
+
+        Assert.Contains("has left", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_ReviewDateTooLate_MessageGivesTheLatestDateInWords()
+    {
+        var decision = Decision(DecisionActions.ConsultDsl, DecisionActions.ContinueSupport) with { Rationale = "Agreed with DSL.", ReviewDate = Today.AddYears(3) };
+
+        var check = Check(NoConcern14, decision);
+
+        var message = Assert.Single(Assert.Contains("decision.reviewDate", check.Invalid));
+        Assert.Matches(@"\d{1,2} [A-Z][a-z]+ \d{4} at the latest$", message);
+        Assert.DoesNotContain("-", message.Split(':')[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Validate_SeniorApprovingTheirOwnOverride_Is422()
     {
         var decision = Decision(DecisionActions.ConsultDsl) with { Rationale = "Exceptional.", ReviewDate = Today.AddDays(7), ApproverId = Senior.Id };

@@ -89,6 +89,14 @@ internal sealed class TestDirectory : IDirectoryView
         return person;
     }
 
+    /// <summary>Marks someone as having left, from the given instant.</summary>
+    public DirectoryPerson Deactivate(DirectoryPerson person, DateTimeOffset at)
+    {
+        var left = person with { DeactivatedAt = at };
+        _people[_people.FindIndex(p => p.Id == person.Id)] = left;
+        return left;
+    }
+
     public DirectoryPerson? Find(Guid id) => _people.Find(p => p.Id == id);
 
     /// <summary>Names for ids, so a failed assertion reads as people rather than GUIDs.</summary>

@@ -95,7 +95,7 @@ public sealed class DecisionPageTests(DecisionHost host) : IClassFixture<Decisio
         });
 
         var page = await response.Content.ReadAsStringAsync();
-        Assert.Contains("<a href=\"#Answers-4\">Answer yes or no: Their best interests require advice or treatment without parental consent</a>", page, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"#Answers-4\">Answer yes or no: Is it in their best interests to have advice or treatment without a parent&#x27;s consent?</a>", page, StringComparison.Ordinal);
     }
 
     [Fact]

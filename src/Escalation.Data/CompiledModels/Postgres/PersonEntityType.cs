@@ -22,7 +22,7 @@ namespace Escalation.Data.CompiledModels.Postgres
                 "Escalation.Data.Entities.Person",
                 typeof(Person),
                 baseEntityType,
-                propertyCount: 18,
+                propertyCount: 19,
                 foreignKeyCount: 2,
                 unnamedIndexCount: 4,
                 keyCount: 1);
@@ -65,6 +65,15 @@ namespace Escalation.Data.CompiledModels.Postgres
                 concurrencyToken: true);
             concurrencyStamp.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
             concurrencyStamp.AddAnnotation("Relational:ColumnName", "concurrency_stamp");
+
+            var deactivatedAt = runtimeEntityType.AddProperty(
+                "DeactivatedAt",
+                typeof(DateTimeOffset?),
+                propertyInfo: typeof(Person).GetProperty("DeactivatedAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Person).GetField("<DeactivatedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            deactivatedAt.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            deactivatedAt.AddAnnotation("Relational:ColumnName", "deactivated_at");
 
             var email = runtimeEntityType.AddProperty(
                 "Email",

@@ -12,7 +12,7 @@ namespace Escalation.Data.CompiledModels.Postgres
     public partial class PostgresEscalationDbContextModel
     {
         private PostgresEscalationDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("dcaea38a-171a-4c8f-a57f-f97612403d7c"), entityTypeCount: 19)
+            : base(skipDetectChanges: false, modelId: new Guid("76d09f60-4f0e-4f7e-80f4-933d2e441f9d"), entityTypeCount: 19)
         {
         }
 

@@ -21,7 +21,7 @@ namespace Escalation.Data.CompiledModels.Sqlite
                 "Escalation.Data.Entities.Person",
                 typeof(Person),
                 baseEntityType,
-                propertyCount: 18,
+                propertyCount: 19,
                 foreignKeyCount: 2,
                 unnamedIndexCount: 4,
                 keyCount: 1);
@@ -60,6 +60,15 @@ namespace Escalation.Data.CompiledModels.Sqlite
                 nullable: true,
                 concurrencyToken: true);
             concurrencyStamp.AddAnnotation("Relational:ColumnName", "concurrency_stamp");
+
+            var deactivatedAt = runtimeEntityType.AddProperty(
+                "DeactivatedAt",
+                typeof(DateTimeOffset?),
+                propertyInfo: typeof(Person).GetProperty("DeactivatedAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Person).GetField("<DeactivatedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                valueConverter: new SqliteEscalationDbContext.UtcTicksConverter());
+            deactivatedAt.AddAnnotation("Relational:ColumnName", "deactivated_at");
 
             var email = runtimeEntityType.AddProperty(
                 "Email",

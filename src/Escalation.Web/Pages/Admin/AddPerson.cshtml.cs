@@ -4,7 +4,6 @@ using Escalation.Data.Engine;
 using Escalation.Web.Pages.Govuk;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Escalation.Web.Pages.Admin;
 
@@ -67,15 +66,5 @@ internal sealed class AddPersonModel(EscalationDbContext db, PeopleDirectory dir
         return Page();
     }
 
-    private async Task LoadAsync(CancellationToken ct)
-    {
-        var agencies = await db.Agencies.AsNoTracking().ToListAsync(ct);
-        Agencies = [.. agencies.OrderBy(a => a.Name, StringComparer.OrdinalIgnoreCase).Select(a => new Choice(a.Id.ToString(), a.Name))];
-        var names = agencies.ToDictionary(a => a.Id, a => a.Name);
-        var people = await directoryCache.ReadAsync(db, ct);
-        Managers = [.. people.People
-            .Where(p => p.HasRole(Roles.Manager) || p.HasRole(Roles.Senior))
-            .OrderBy(p => p.Name, StringComparer.OrdinalIgnoreCase)
-            .Select(p => new Choice(p.Id.ToString(), $"{p.Name} ({names.GetValueOrDefault(p.AgencyId)})"))];
-    }
+    private async Task LoadAsync(CancellationToken ct) => (Agencies, Managers) = await ManagerChoices.LoadAsync(db, directoryCache, ct);
 }

@@ -13,6 +13,13 @@ internal sealed class FailedMailsModel(OutboxAdmin outbox, DateText dates) : Pag
 
     public IReadOnlyList<OutboxEntry> Mails { get; private set; } = [];
 
+    public IReadOnlyList<OutboxEntry> Retrying { get; private set; } = [];
+
+    /// <summary>"1 try", "3 tries".</summary>
+    public static string Tries(int attempts) => attempts == 1 ? "1 try" : $"{attempts} tries";
+
+    public static string Emails(int count) => count == 1 ? "1 email" : $"{count} emails";
+
     public static string Describe(string templateKey) => templateKey switch
     {
         "raised" => "New escalation",
@@ -23,6 +30,8 @@ internal sealed class FailedMailsModel(OutboxAdmin outbox, DateText dates) : Pag
         "withdrawn" => "Escalation withdrawn",
         "invitation" => "Invitation to set a password",
         "password-reset" => "Password reset link",
+        "responded" => "Response added to an escalation",
+        "person-left" => "Someone who left: who takes over",
         "decision-review-due" => "Decision review due",
         "decision-approval-requested" => "Decision approval asked",
         "decision-approval-decided" => "Decision approved or declined",
@@ -31,8 +40,11 @@ internal sealed class FailedMailsModel(OutboxAdmin outbox, DateText dates) : Pag
 
     public string When(DateTimeOffset at) => dates.DateAndTime(at);
 
-    public async Task OnGetAsync(CancellationToken ct) =>
+    public async Task OnGetAsync(CancellationToken ct)
+    {
         Mails = await outbox.ListAsync(OutboxState.Failed, 500, ct);
+        Retrying = await outbox.ListRetryingAsync(500, ct);
+    }
 
     public async Task<IActionResult> OnPostRetryAsync(Guid id, CancellationToken ct)
     {

@@ -1,3 +1,4 @@
+using Escalation.Core.Engine;
 using Escalation.Data;
 using Escalation.Data.Engine;
 using Microsoft.AspNetCore.Mvc;
@@ -6,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Escalation.Web.Pages.Admin;
 
-internal sealed record PersonRow(string Name, string Email, string Agency, string Roles, string Manager);
+internal sealed record PersonRow(Guid Id, string Name, string Email, string Agency, string Roles, string Manager, bool Left);
 
 internal sealed class PeopleModel(EscalationDbContext db, DirectoryCache directoryCache) : PageModel
 {
@@ -22,8 +23,12 @@ internal sealed class PeopleModel(EscalationDbContext db, DirectoryCache directo
         People = [.. directory.People
             .OrderBy(p => agencies.GetValueOrDefault(p.AgencyId), StringComparer.OrdinalIgnoreCase)
             .ThenBy(p => p.Name, StringComparer.OrdinalIgnoreCase)
-            .Select(p => new PersonRow(p.Name, p.Email, agencies.GetValueOrDefault(p.AgencyId) ?? "None",
-                string.Join(", ", p.Roles.Order(StringComparer.Ordinal)),
-                p.ManagerId is { } m && directory.Find(m) is { } manager ? manager.Name : "None"))];
+            .Select(p => ToRow(p, directory, agencies))];
     }
+
+    public static PersonRow ToRow(DirectoryPerson p, DirectorySnapshot directory, IReadOnlyDictionary<Guid, string> agencies) =>
+        new(p.Id, p.Name, p.Email, agencies.GetValueOrDefault(p.AgencyId) ?? "None",
+            string.Join(", ", p.Roles.Order(StringComparer.Ordinal)),
+            p.ManagerId is { } m && directory.Find(m) is { } manager ? manager.Name + (manager.IsDeactivated ? " (left)" : "") : "None",
+            p.IsDeactivated);
 }

@@ -62,7 +62,7 @@ public sealed class DirectoryEndpointsTests(ApiHost host) : IClassFixture<ApiHos
 
         Assert.True(response.Status == HttpStatusCode.OK, response.Describe());
         var teacher = Assert.Single(response.Json.AsArray(), p => p!["id"]!.GetValue<Guid>() == people[Who.Teacher].Id)!;
-        Assert.Equal(["agencyId", "email", "id", "managerId", "name", "roles"], teacher.AsObject().Select(p => p.Key).Order(StringComparer.Ordinal));
+        Assert.Equal(["agencyId", "deactivated", "email", "id", "managerId", "name", "roles"], teacher.AsObject().Select(p => p.Key).Order(StringComparer.Ordinal));
         Assert.Equal("Tess Teacher", teacher["name"]!.GetValue<string>());
         Assert.Equal(people[Who.Teacher].Email, teacher["email"]!.GetValue<string>());
         Assert.Equal(people.SchoolId, teacher["agencyId"]!.GetValue<Guid>());

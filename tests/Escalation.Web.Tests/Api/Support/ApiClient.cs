@@ -16,6 +16,12 @@ public sealed class ApiClient(HttpClient http, string? token) : IDisposable
         return SendAsync(request);
     }
 
+    public Task<ApiResponse> PutAsync(string path, JsonNode? body) =>
+        SendAsync(new HttpRequestMessage(HttpMethod.Put, new Uri(path, UriKind.Relative))
+        {
+            Content = new StringContent(body?.ToJsonString() ?? "null", Encoding.UTF8, "application/json"),
+        });
+
     public Task<ApiResponse> PostAsync(string path, JsonNode? body, string? ifMatch = null) =>
         PostRawAsync(path, body?.ToJsonString() ?? "null", "application/json", ifMatch);
 

@@ -69,6 +69,9 @@ public class ApiHost : EscalationAppFactory
     /// <summary>A client with no credentials at all: no token, no cookie.</summary>
     public ApiClient Anonymous() => new(CreateClient(), token: null);
 
+    /// <summary>A client that sends this bearer token.</summary>
+    public ApiClient WithToken(string token) => new(CreateClient(), token);
+
     /// <summary>A client signed in as one of the seeded people, through <c>POST /api/auth/login</c>.</summary>
     public async Task<ApiClient> SignInAsync(Who who)
     {
