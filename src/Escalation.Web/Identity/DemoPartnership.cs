@@ -47,6 +47,7 @@ internal static class DemoPartnership
         await AddPersonAsync(users, "Kofi Mensah", "officer2@partnership.example.org", board, null, password, Roles.BoardBusinessUnit);
         await AddPersonAsync(users, "Judith Rowe", "chair@partnership.example.org", board, null, password, Roles.BoardChair);
         await AddPersonAsync(users, "Alan Price", "viewer@partnership.example.org", board, null, password, Roles.ReportViewer);
+        await AddPersonAsync(users, "Rosa Lindqvist", "admin@partnership.example.org", board, null, password, Roles.Admin);
         return true;
     }
 
