@@ -1,7 +1,6 @@
 using Escalation.Core.Decisions;
 using Escalation.Data;
 using Escalation.Data.Decisions;
-using Escalation.Data.Entities;
 using Escalation.Testing;
 using Escalation.Web.Tests.TestSupport;
 using Microsoft.EntityFrameworkCore;
@@ -71,11 +70,11 @@ internal static class OldAssessments
         await using (var db = Context(database))
         {
             var migrations = db.Database.GetMigrations().ToList();
-            Assert.Equal("AssessmentApprovals", migrations[^1][15..]);
-            await db.GetService<IMigrator>().MigrateAsync(migrations[^2]);
-            db.Agencies.Add(new Agency { Id = agency, Name = "Riverside Primary School", Kind = AgencyKind.School });
-            db.Users.AddRange(Person(assessor, "Tess Teacher", agency), Person(senior, "Sam Senior", agency));
-            await db.SaveChangesAsync();
+            var approvals = migrations.FindIndex(m => m.EndsWith("_AssessmentApprovals", StringComparison.Ordinal));
+            await db.GetService<IMigrator>().MigrateAsync(migrations[approvals - 1]);
+            await OldDirectoryRows.AgencyAsync(db, database.IsSqlite, agency);
+            await OldDirectoryRows.PersonAsync(db, database.IsSqlite, assessor, "Tess Teacher", agency);
+            await OldDirectoryRows.PersonAsync(db, database.IsSqlite, senior, "Sam Senior", agency);
             await InsertOldAsync(db, database.IsSqlite, withApprover, "CH-OLD1", senior, assessor, agency, Stored);
             await InsertOldAsync(db, database.IsSqlite, without, "CH-OLD2", null, assessor, agency, Stored.AddMinutes(1));
 
@@ -112,19 +111,7 @@ internal static class OldAssessments
         Assert.Contains("permanent", deleted.Message, StringComparison.Ordinal);
     }
 
-    private static EscalationDbContext Context(TestDatabase database) => database.IsSqlite
-        ? new SqliteEscalationDbContext(new DbContextOptionsBuilder<SqliteEscalationDbContext>().UseSqlite(database.ConnectionString).Options)
-        : new PostgresEscalationDbContext(new DbContextOptionsBuilder<PostgresEscalationDbContext>().UseNpgsql(database.ConnectionString).Options);
-
-    private static Person Person(Guid id, string name, Guid agency)
-    {
-        var email = name.ToLowerInvariant().Replace(' ', '.') + "@example.org";
-        return new Person
-        {
-            Id = id, Name = name, Email = email, UserName = email, NormalizedEmail = email.ToUpperInvariant(),
-            NormalizedUserName = email.ToUpperInvariant(), AgencyId = agency, SecurityStamp = Guid.NewGuid().ToString(),
-        };
-    }
+    private static EscalationDbContext Context(TestDatabase database) => OldDirectoryRows.Context(database);
 
     // The columns of the assessments table as migration Assessments (SQLite) and Initial (PostgreSQL) made it.
     private static Task<int> InsertOldAsync(EscalationDbContext db, bool sqlite, Guid id, string child, Guid? approver, Guid assessor,
@@ -142,5 +129,5 @@ internal static class OldAssessments
                 {Taken}, false, 'Exceptional.', {approver}, DATE '2027-01-11', {assessor}, {agency}, {at})
             """);
 
-    private static string Text(Guid id) => id.ToString().ToUpperInvariant();
+    private static string Text(Guid id) => OldDirectoryRows.Text(id);
 }
