@@ -61,6 +61,17 @@ internal sealed class Invitations(
         return null;
     }
 
+    /// <summary>Whether a link can still be used: not expired, not used, not replaced, for someone who has not left.</summary>
+    public async Task<bool> IsOpenAsync(string token, CancellationToken ct)
+    {
+        var hash = Hash(token);
+        var invitation = await db.Invitations.AsNoTracking().FirstOrDefaultAsync(i => i.TokenHash == hash, ct);
+        if (invitation is null || invitation.UsedAt is not null || invitation.ExpiresAt <= clock.GetUtcNow())
+            return false;
+        var person = await users.FindByIdAsync(invitation.PersonId.ToString());
+        return person is not null && person.DeactivatedAt is null && !await users.HasPasswordAsync(person);
+    }
+
     /// <summary>Sets the password for the invited person; errors are keyed by field.</summary>
     public async Task<IReadOnlyDictionary<string, string[]>> AcceptAsync(string token, string password, CancellationToken ct)
     {

@@ -148,6 +148,23 @@ public sealed class BrowserFixture : IAsyncLifetime
         await db.SaveChangesAsync();
     }
 
+    /// <summary>A mail the relay refused once, waiting an hour for its next try.</summary>
+    public async Task RetryingMailAsync(string email, string name)
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<EscalationDbContext>();
+        var now = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow();
+        var id = Guid.CreateVersion7(now);
+        db.Outbox.Add(new Data.Entities.OutboxMessage
+        {
+            Id = id, MessageId = $"{id:N}@browser-tests.example.org", TemplateKey = "invitation", RecipientEmail = email,
+            RecipientName = name, RecipientAudience = "invitee", Payload = "{\"token\":\"retrying-token\"}", CreatedAt = now,
+            State = Data.Entities.OutboxState.Pending, Attempts = 1, NextAttemptAt = now.AddHours(1),
+            LastError = "Connection refused (the relay could not be reached)",
+        });
+        await db.SaveChangesAsync();
+    }
+
     /// <summary>How many escalations and outbox mails the database holds: a journey that stores nothing leaves both alone.</summary>
     public async Task<(int Escalations, int Mails)> CountStoredAsync()
     {

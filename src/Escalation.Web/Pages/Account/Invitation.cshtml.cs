@@ -5,6 +5,11 @@ namespace Escalation.Web.Pages.Account;
 
 internal sealed class InvitationModel(Invitations invitations) : NewPasswordModel
 {
+    /// <summary>The link has expired, been used, or been replaced by a newer invitation.</summary>
+    public bool Closed { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct) =>
+        Closed = !string.IsNullOrEmpty(Token) && !await invitations.IsOpenAsync(Token, ct);
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
