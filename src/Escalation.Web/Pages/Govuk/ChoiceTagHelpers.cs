@@ -73,8 +73,10 @@ internal static class ChoiceList
             if (item.Hint is not null)
                 html.Append(" aria-describedby=\"").Append(itemId).Append("-item-hint\"");
             var reveals = conditional is not null && conditional.Value == item.Value;
+            // Our own script (conditional-reveal.js) opens and closes it. GOV.UK Frontend's would, for any radio with
+            // aria-controls, add aria-expanded, which ARIA does not allow on a radio (axe's aria-allowed-attr).
             if (reveals)
-                html.Append(" data-aria-controls=\"").Append(conditional!.Id).Append('"');
+                html.Append(" data-app-reveals=\"").Append(conditional!.Id).Append('"');
             html.Append("><label class=\"govuk-label ").Append(block).Append("__label\" for=\"").Append(itemId).Append("\">")
                 .Append(System.Text.Encodings.Web.HtmlEncoder.Default.Encode(item.Text)).Append("</label>");
             if (item.Hint is not null)
