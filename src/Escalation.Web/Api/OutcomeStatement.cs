@@ -24,9 +24,9 @@ internal sealed record OutcomeStatementView(string Reference, string Heading, IR
         List<(string, string)> rows =
         [
             ("Child's reference", e.Child.Reference),
-            ("Raised by", view.Party(e.RaisedBy)),
+            ("Raised by", e.RaisedBy.Name),
             ("Raising agency", view.Agency(e.RaisedBy.AgencyId)),
-            ("Professional whose decision was challenged", view.Party(e.Respondent)),
+            ("Professional whose decision was challenged", e.Respondent.Name),
             ("Receiving agency", view.Agency(e.Respondent.AgencyId)),
             ("Decision challenged", e.DecisionChallenged),
             ("Date of the decision", DateText.Date(e.DecisionDate)),
