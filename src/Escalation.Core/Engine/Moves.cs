@@ -21,8 +21,17 @@ public sealed record Resolve(OutcomeKind Outcome, string Statement) : Move;
 
 public sealed record Withdraw(string Reason) : Move;
 
-/// <summary>The reminder timer for <paramref name="Stage"/> fell due.</summary>
-public sealed record ReminderDue(int Stage) : Move;
+/// <summary>
+/// The reminder timer for <paramref name="Stage"/> fell due, at <see cref="FellDueAt"/> when the dispatcher knows it
+/// (an entry acted on late says so: <see cref="LateTimer"/>).
+/// </summary>
+public sealed record ReminderDue(int Stage) : Move
+{
+    public DateTimeOffset? FellDueAt { get; init; }
+}
 
-/// <summary>The deadline timer for <paramref name="Stage"/> fell due.</summary>
-public sealed record DeadlinePassed(int Stage) : Move;
+/// <summary>The deadline timer for <paramref name="Stage"/> fell due, at <see cref="FellDueAt"/> when the dispatcher knows it.</summary>
+public sealed record DeadlinePassed(int Stage) : Move
+{
+    public DateTimeOffset? FellDueAt { get; init; }
+}

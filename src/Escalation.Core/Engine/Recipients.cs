@@ -32,19 +32,33 @@ public sealed class Recipients(PolicyDefinition policy, IDirectoryView directory
         var parties = new[] { raiser, respondent }.OfType<DirectoryPerson>().ToArray();
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var result = new List<Recipient>();
-        foreach (var audience in intent.Audiences)
+        void Add(Audience audience, int stage, Audience label)
         {
-            foreach (var person in Resolve(audience, intent.Stage, raiser, respondent, parties, highestStage))
+            foreach (var person in Resolve(audience, stage, raiser, respondent, parties, highestStage))
             {
                 if (person.Id != intent.Except && seen.Add(person.Email))
                 {
-                    result.Add(new Recipient(person.Id, person.Name, person.Email, audience));
+                    result.Add(new Recipient(person.Id, person.Name, person.Email, label));
                 }
             }
 
             if (audience == Audience.BoardBusinessUnit && boardBusinessUnitMailbox is { } mailbox && seen.Add(mailbox.Email))
             {
-                result.Add(new Recipient(null, mailbox.Name, mailbox.Email, audience));
+                result.Add(new Recipient(null, mailbox.Name, mailbox.Email, label));
+            }
+        }
+
+        foreach (var audience in intent.Audiences)
+        {
+            Add(audience, intent.Stage, audience);
+        }
+
+        if (intent.NextStageAudiences.Count > 0 && policy.NextStage(intent.Stage) is { } next)
+        {
+            // Those acting at the stage above are, seen from the mail's own stage, its next-stage actors.
+            foreach (var audience in intent.NextStageAudiences)
+            {
+                Add(audience, next.Number, audience == Audience.StageActors ? Audience.NextStageActors : audience);
             }
         }
 

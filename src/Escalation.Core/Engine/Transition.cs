@@ -33,6 +33,13 @@ public sealed record MailIntent(NotificationEvent Event, int Stage, IReadOnlyLis
 {
     public Guid? Except { get; init; }
 
+    /// <summary>
+    /// Audiences resolved at the stage above <see cref="Stage"/>, told in this same mail: when a deadline passes and the
+    /// escalation moves up, the new stage's audiences hear of it in the deadline mail, not in a second one. Anyone named
+    /// by both lists gets the mail once.
+    /// </summary>
+    public IReadOnlyList<Audience> NextStageAudiences { get; init; } = [];
+
     /// <summary>The template under <c>templates/email/</c>, e.g. <c>stage-entered</c>.</summary>
     public string TemplateKey => TemplateKeys.For(Event);
 }

@@ -164,7 +164,7 @@ public sealed class TransitionTable(PolicyDefinition policy, WorkingDayCalendar 
         if (now >= state.StageDueAt)
             return Reject(RejectionReason.StaleTimer, "The deadline has already passed: a reminder would come too late.");
 
-        var note = $"Reminder: stage {state.Stage} is due by {state.StageDueAt:O}.";
+        var note = WhenLate($"Reminder: stage {state.Stage} is due by {state.StageDueAt:O}.", move.FellDueAt, now);
         return Unmoved(state, new HistoryItem(now, HistoryType.ReminderSent, state.Stage, null, note),
             [Mail(NotificationEvent.Reminder, state.Stage)]);
     }
@@ -178,19 +178,22 @@ public sealed class TransitionTable(PolicyDefinition policy, WorkingDayCalendar 
 
         var stage = Policy.Stage(state.Stage);
         var missed = new HistoryItem(now, HistoryType.DeadlineMissed, state.Stage, null,
-            $"The stage {state.Stage} ({stage.Title}) deadline passed without a resolution.");
+            WhenLate($"The stage {state.Stage} ({stage.Title}) deadline passed without a resolution.", move.FellDueAt, now));
         var missedMail = Mail(NotificationEvent.DeadlineMissed, state.Stage);
         if (stage.OnDeadline == DeadlineAction.Escalate && Policy.NextStage(state.Stage) is not null)
         {
+            // One moment, one mail: the deadline mail also tells the new stage's audiences that it has moved up.
+            var both = missedMail with { NextStageAudiences = Audiences(NotificationEvent.StageEntered) };
             return MoveUp(state, StageExit.EscalatedAtDeadline, null, "Moved up automatically when the deadline passed.", now,
-                [missed], missedMail);
+                [missed], both);
         }
 
         return Unmoved(state, missed, [missedMail]);
     }
 
+    /// <summary>Moves to the next stage. <paramref name="mail"/> replaces the stage-entered mail when given.</summary>
     private Transition MoveUp(EscalationState state, StageExit how, Guid? byId, string note, DateTimeOffset now,
-        IReadOnlyList<HistoryItem> before, MailIntent? firstMail = null)
+        IReadOnlyList<HistoryItem> before, MailIntent? mail = null)
     {
         var next = Policy.NextStage(state.Stage)!.Number;
         var entered = Enter(next, state.Track, now);
@@ -202,9 +205,6 @@ public sealed class TransitionTable(PolicyDefinition policy, WorkingDayCalendar 
             StageDueAt = entered.DueAt,
             Version = state.Version + 1,
         };
-        var mails = firstMail is null
-            ? new[] { Mail(NotificationEvent.StageEntered, next) }
-            : [firstMail, Mail(NotificationEvent.StageEntered, next)];
         return new Transition(
             moved,
             [.. before, new HistoryItem(now, HistoryType.Escalated, next, byId, note)],
@@ -212,7 +212,7 @@ public sealed class TransitionTable(PolicyDefinition policy, WorkingDayCalendar 
             entered,
             CancelPendingTimers: true,
             StageTimers(entered, state.Track, now),
-            mails);
+            [mail ?? Mail(NotificationEvent.StageEntered, next)]);
     }
 
     private Transition Close(EscalationState state, EscalationStatus status, StageExit how, HistoryType type,
@@ -249,8 +249,14 @@ public sealed class TransitionTable(PolicyDefinition policy, WorkingDayCalendar 
         return timers;
     }
 
-    private MailIntent Mail(NotificationEvent notification, int stage) =>
-        new(notification, stage, Policy.Notifications.TryGetValue(notification, out var audiences) ? audiences : []);
+    /// <summary>A timer's note, with when it fell due and when it was acted on if the service was stopped at the time.</summary>
+    private string WhenLate(string note, DateTimeOffset? fellDueAt, DateTimeOffset now) =>
+        LateTimer.IsLate(fellDueAt, now) ? $"{note} {LateTimer.Sentence(fellDueAt!.Value, now, calendar.TimeZone)}" : note;
+
+    private MailIntent Mail(NotificationEvent notification, int stage) => new(notification, stage, Audiences(notification));
+
+    private IReadOnlyList<Audience> Audiences(NotificationEvent notification) =>
+        Policy.Notifications.TryGetValue(notification, out var audiences) ? audiences : [];
 
     private static MoveRejected Reject(RejectionReason reason, string message) => new(reason, message);
 }

@@ -19,7 +19,7 @@ public sealed partial class TimerProcessor(
     EscalationDbContext db, PolicyCatalog catalog, TimeProvider clock, SqlDialect sql, EngineSettings settings, DirectoryCache directoryCache,
     ILogger<TimerProcessor> logger)
 {
-    private sealed record DueTimer(long Id, TimerKind Kind, int Stage, Guid EscalationId, Guid RaisedById, Guid RespondentId);
+    private sealed record DueTimer(long Id, TimerKind Kind, int Stage, Guid EscalationId, Guid RaisedById, Guid RespondentId, DateTimeOffset DueAt);
 
     /// <summary>
     /// Fires up to <paramref name="batchSize"/> timers whose time has passed; returns how many were claimed.
@@ -97,7 +97,9 @@ public sealed partial class TimerProcessor(
 
             var before = states[timer.EscalationId];
             var table = catalog.Table(before.PolicyId, before.PolicyVersion);
-            Move move = timer.Kind == TimerKind.Deadline ? new DeadlinePassed(timer.Stage) : new ReminderDue(timer.Stage);
+            Move move = timer.Kind == TimerKind.Deadline
+                ? new DeadlinePassed(timer.Stage) { FellDueAt = timer.DueAt }
+                : new ReminderDue(timer.Stage) { FellDueAt = timer.DueAt };
             var result = table.Apply(before, move, Actor.System, now);
             if (!result.IsAllowed)
             {
@@ -147,7 +149,7 @@ public sealed partial class TimerProcessor(
         command.Transaction = transaction;
         command.CommandText =
             "SELECT t.id, t.kind, t.stage, e.id, e.policy_id, e.policy_version, e.track, e.status, e.stage, e.highest_stage, " +
-            "e.stage_started_at, e.stage_due_at, e.version, e.raised_by_id, e.respondent_id " +
+            "e.stage_started_at, e.stage_due_at, e.version, e.raised_by_id, e.respondent_id, t.due_at " +
             "FROM timers t JOIN escalations e ON e.id = t.escalation_id " +
             "WHERE t.state = 'Pending' AND t.due_at < @now AND (t.lease_until IS NULL OR t.lease_until < @now) ORDER BY t.due_at, t.id LIMIT @limit" +
             // The escalation is locked with its timer: a person's move on it waits for this batch (and then finds the
@@ -163,7 +165,7 @@ public sealed partial class TimerProcessor(
         {
             var escalationId = sql.ReadId(reader, 3);
             due.Add(new DueTimer(reader.GetInt64(0), SqlDialect.ReadEnum<TimerKind>(reader, 1), reader.GetInt32(2), escalationId,
-                sql.ReadId(reader, 13), sql.ReadId(reader, 14)));
+                sql.ReadId(reader, 13), sql.ReadId(reader, 14), sql.ReadInstant(reader, 15)));
             states.TryAdd(escalationId, new EscalationState(
                 escalationId, reader.GetString(4), reader.GetInt32(5), SqlDialect.ReadEnum<Track>(reader, 6),
                 SqlDialect.ReadEnum<EscalationStatus>(reader, 7), reader.GetInt32(8), reader.GetInt32(9),

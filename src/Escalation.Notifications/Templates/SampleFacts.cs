@@ -38,7 +38,7 @@ public static class SampleFacts
         1 => new StageFacts(1, "Practitioner", WhoActs.Parties, DeadlineAction.Escalate, dueAt, entered),
         2 => new StageFacts(2, "Manager", WhoActs.Managers, DeadlineAction.Escalate, dueAt, entered),
         3 => new StageFacts(3, "Senior", WhoActs.Seniors, DeadlineAction.Escalate, dueAt, entered),
-        _ => new StageFacts(number, "LSCB", WhoActs.Board, DeadlineAction.Notify, dueAt, entered),
+        _ => new StageFacts(number, "Safeguarding partnership", WhoActs.Board, DeadlineAction.Notify, dueAt, entered),
     };
 
     public static MailFacts Mail(string templateKey, Audience audience, EscalationFacts escalation, string name = "Mo Manager") =>

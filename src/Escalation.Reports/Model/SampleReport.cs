@@ -6,7 +6,7 @@ namespace Escalation.Reports.Model;
 public static class SampleReport
 {
     private static readonly ReportLabels Labels = new(
-        new Dictionary<string, string> { ["1"] = "Practitioner", ["2"] = "Manager", ["3"] = "Senior", ["4"] = "LSCB" },
+        new Dictionary<string, string> { ["1"] = "Practitioner", ["2"] = "Manager", ["3"] = "Senior", ["4"] = "Safeguarding partnership" },
         new Dictionary<string, string> { ["below-threshold"] = "Referral below threshold", ["drift"] = "Drift" },
         new Dictionary<string, string> { ["1"] = "Universal", ["2"] = "Early help", ["3"] = "Targeted", ["4"] = "Specialist" });
 

@@ -2,6 +2,8 @@ using Escalation.Core.Engine;
 using Escalation.Core.Policies;
 using Escalation.Data.Decisions;
 using Escalation.Data.Engine;
+using Escalation.Web.Pages.Display;
+using Escalation.Web.Pages.Escalations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
@@ -139,16 +141,14 @@ internal static class EscalationEndpoints
         return await MoveAsync(id, http, new Resolve(kind, body.Statement!.Trim()), "outcome", service, reader, outcome, ct);
     }
 
-    private static async Task<IResult> OutcomeStatementAsync(Guid id, HttpContext http, EscalationReader reader, CancellationToken ct)
+    private static async Task<IResult> OutcomeStatementAsync(Guid id, HttpContext http, EscalationPages pages, DateText dates, CancellationToken ct)
     {
-        var dto = await reader.GetAsync(id, http.User.PersonId(), ct);
-        if (dto is null)
+        if (await pages.LoadAsync(id, http.User.PersonId(), ct) is not { } view)
             return Problems.NotFound();
-        if (dto.Outcome is null)
-            return Problems.Conflict("There is no outcome statement until the escalation is resolved.");
-        // The statement carries its own small style sheet inline, so that it prints the same when saved.
-        http.Response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'";
-        return TypedResults.Content(OutcomeStatement.Html(dto), "text/html; charset=utf-8");
+        if (OutcomeStatementView.For(view, dates) is not { } statement)
+            return Problems.Conflict("There is no outcome statement while the escalation is open.");
+        http.Response.Headers.ContentSecurityPolicy = OutcomeStatement.ContentSecurityPolicy;
+        return TypedResults.Content(OutcomeStatement.Html(statement), "text/html; charset=utf-8");
     }
 
     private static async Task<IResult> MoveAsync(Guid id, HttpContext http, Move move, string inputField, EscalationService service,

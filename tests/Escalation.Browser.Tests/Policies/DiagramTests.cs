@@ -18,7 +18,7 @@ public sealed class DiagramTests(BrowserFixture fixture)
         await officer.CheckAsync("diagram");
 
         var main = await officer.Page.Locator("main").InnerTextAsync();
-        Assert.Contains("Stage 4: LSCB", main, StringComparison.Ordinal);
+        Assert.Contains("Stage 4: Safeguarding partnership", main, StringComparison.Ordinal);
         Assert.Contains("10 working days. Reminder: 1 working day before the deadline", main, StringComparison.Ordinal);
         Assert.Contains("Moves up to stage 2 (Manager) automatically", main, StringComparison.Ordinal);
         var drawn = await officer.Page.Locator(".app-diagram svg").TextContentAsync() ?? string.Empty;

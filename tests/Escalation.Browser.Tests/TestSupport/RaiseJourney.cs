@@ -8,6 +8,7 @@ public static class Demo
     public const string Teacher = "practitioner1@riverside.example.org";
     public const string TeacherName = "Tess Turner";
     public const string TeacherManager = "manager@riverside.example.org";
+    public const string TeacherSenior = "senior@riverside.example.org";
     public const string SocialWorker = "practitioner1@csc.example.org";
     public const string SocialWorkerName = "Sol Adeyemi";
     public const string SocialWorkerManager = "manager@csc.example.org";
@@ -19,11 +20,19 @@ public static class Demo
 public static class RaiseJourney
 {
     /// <summary>Raises one from the signed-in teacher about the social worker's decision; returns its id from the confirmation page.</summary>
-    public static async Task<Guid> RaiseAsync(Visitor v, string childReference, string track = "Standard")
+    /// <remarks>
+    /// With <c>fromHome</c> it starts from the home page's start button, as a person does, instead of opening the address;
+    /// with <c>startAtStage</c> above 1 it starts at that stage, giving a reason.
+    /// </remarks>
+    public static async Task<Guid> RaiseAsync(Visitor v, string childReference, string track = "Standard", bool fromHome = false,
+        int startAtStage = 1)
     {
         ArgumentNullException.ThrowIfNull(v);
         var page = v.Page;
-        await v.GotoAsync("/escalations/raise", "raise-immediate-risk");
+        if (fromHome)
+            await v.ClickAsync(page.Locator("main .govuk-button--start"), "raise-immediate-risk");
+        else
+            await v.GotoAsync("/escalations/raise", "raise-immediate-risk");
         await page.GetByLabel("No", new PageGetByLabelOptions { Exact = true }).CheckAsync();
         await v.ButtonAsync("Continue", "raise-child");
         await page.GetByLabel("Child's reference").FillAsync(childReference);
@@ -50,6 +59,12 @@ public static class RaiseJourney
         if (track == "Urgent")
             await page.GetByLabel("If it is urgent, why?").FillAsync("She is due to go home on Friday.");
         await v.ButtonAsync("Continue", "raise-stage");
+        if (startAtStage > 1)
+        {
+            await page.GetByLabel($"Stage {startAtStage}:").CheckAsync();
+            await page.GetByLabel("If you start above stage 1, why?").FillAsync("The managers have already met and could not agree.");
+        }
+
         await v.ButtonAsync("Continue", "raise-check-answers");
         await v.ButtonAsync("Raise the escalation", "raise-confirmation");
         return IdFrom(page.Url);

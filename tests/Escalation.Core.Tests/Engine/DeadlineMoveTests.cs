@@ -69,15 +69,54 @@ public class DeadlineMoveTests
     }
 
     [Fact]
-    public void DeadlinePassed_AtStage1_MailsDeadlineMissedForStage1ThenStageEnteredForStage2()
+    public void DeadlinePassed_AtStage1_MailsOnceSayingBothTheMissedDeadlineAndTheNewStage()
     {
         var transition = Allowed(Dispatch(Raised(), new DeadlinePassed(1), AfterStage1Deadline));
 
+        var mail = Assert.Single(transition.Mails);
+        Assert.Equal((NotificationEvent.DeadlineMissed, 1), (mail.Event, mail.Stage));
+        Assert.Equal([Audience.Parties, Audience.NextStageActors], mail.Audiences);
+        Assert.Equal([Audience.Parties, Audience.StageActors], mail.NextStageAudiences);
+    }
+
+    [Fact]
+    public void DeadlinePassed_ActedOnThreeDaysLateAfterDowntime_NoteSaysWhenItFellDueAndWhenItWasActedOn()
+    {
+        var fellDue = Utc(2026, 12, 29, 23, 59, 59);
+        var actedOn = Utc(2027, 1, 1, 9, 30, 0);
+
+        var transition = Allowed(Dispatch(Raised(), new DeadlinePassed(1) { FellDueAt = fellDue }, actedOn));
+
+        var missed = transition.History[0];
+        Assert.Equal((actedOn, HistoryType.DeadlineMissed), (missed.At, missed.Type));
         Assert.Equal(
-            [(NotificationEvent.DeadlineMissed, 1), (NotificationEvent.StageEntered, 2)],
-            transition.Mails.Select(m => (m.Event, m.Stage)));
-        Assert.Equal([Audience.Parties, Audience.NextStageActors], transition.Mails[0].Audiences);
-        Assert.Equal([Audience.Parties, Audience.StageActors], transition.Mails[1].Audiences);
+            "The stage 1 (Practitioner) deadline passed without a resolution. It fell due at 11:59pm on Tuesday 29 December 2026, " +
+            "while the service was stopped, and was acted on at 9:30am on Friday 1 January 2027.",
+            missed.Note);
+        Assert.Equal("It fell due at 11:59pm on Tuesday 29 December 2026, while the service was stopped, and was acted on at 9:30am on Friday 1 January 2027.",
+            LateTimer.Find(missed.Note));
+    }
+
+    [Fact]
+    public void DeadlinePassed_ActedOnWithinSecondsOfFallingDue_NoteStaysAsItWas()
+    {
+        var transition = Allowed(Dispatch(Raised(), new DeadlinePassed(1) { FellDueAt = Utc(2026, 12, 29, 23, 59, 59) }, AfterStage1Deadline));
+
+        Assert.Equal("The stage 1 (Practitioner) deadline passed without a resolution.", transition.History[0].Note);
+        Assert.Null(LateTimer.Find(transition.History[0].Note));
+    }
+
+    [Fact]
+    public void ReminderDue_ActedOnAfterSummerTimeDowntime_NoteGivesLocalTimes()
+    {
+        // A standard escalation raised on Monday 6 July 2026 is due at the end of Monday 13 July; its reminder falls at the end of Friday 10 July.
+        var raised = Raised(at: Utc(2026, 7, 6, 9, 0, 0));
+        var fellDue = Utc(2026, 7, 10, 22, 59, 59);
+
+        var transition = Allowed(Dispatch(raised, new ReminderDue(1) { FellDueAt = fellDue }, Utc(2026, 7, 13, 8, 0, 0)));
+
+        Assert.EndsWith("It fell due at 11:59pm on Friday 10 July 2026, while the service was stopped, and was acted on at 9am on Monday 13 July 2026.",
+            transition.History[0].Note, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -112,6 +112,29 @@ public class RecipientsTests
     }
 
     [Fact]
+    public void DeadlineMissedAndMovedUp_AtStage1_TellsEachPersonOnceWithTheManagersAsTheNextStage()
+    {
+        var intent = Intent(NotificationEvent.DeadlineMissed, 1) with { NextStageAudiences = Policy.Notifications[NotificationEvent.StageEntered] };
+
+        var recipients = For(intent, 2);
+
+        (Guid, Audience)[] expected =
+        [
+            (People.Raiser.Id, Audience.Parties), (People.Respondent.Id, Audience.Parties),
+            (People.SchoolManager.Id, Audience.NextStageActors), (People.CscManager.Id, Audience.NextStageActors),
+        ];
+        Assert.Equal(expected.Order(), recipients.Select(r => (r.PersonId!.Value, r.Audience)).Order());
+    }
+
+    [Fact]
+    public void DeadlineMissedAndMovedUp_AtStage3_AlsoTellsTheBoardChairTheBoardNowActs()
+    {
+        var intent = Intent(NotificationEvent.DeadlineMissed, 3) with { NextStageAudiences = Policy.Notifications[NotificationEvent.StageEntered] };
+
+        AssertPeople(For(intent, 4), People.Raiser, People.Respondent, People.BoardOfficer, People.BoardChair);
+    }
+
+    [Fact]
     public void NextStageActors_AtStage4_AreTheStage4Actors()
     {
         var intent = new MailIntent(NotificationEvent.DeadlineMissed, 4, [Audience.NextStageActors]);

@@ -17,7 +17,7 @@ public class PolicyDiagramTests
         Assert.Contains("stage2[\"2. Manager<br/>who acts: their managers<br/>5 working days / urgent 1 working day\"]", Diagram, StringComparison.Ordinal);
         Assert.Contains("stage3[\"3. Senior<br/>who acts: senior managers<br/>", Diagram, StringComparison.Ordinal);
         Assert.Contains(
-            "stage4[\"4. LSCB<br/>who acts: the board<br/>also told: board chair<br/>10 working days / urgent 2 working days\"]",
+            "stage4[\"4. Safeguarding partnership<br/>who acts: the board<br/>also told: board chair<br/>10 working days / urgent 2 working days\"]",
             Diagram, StringComparison.Ordinal);
     }
 

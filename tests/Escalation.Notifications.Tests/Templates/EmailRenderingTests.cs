@@ -133,6 +133,16 @@ public class EmailRenderingTests
     }
 
     [Fact]
+    public void Render_DeadlineMissedAfterMovingUp_SaysBothInTheSubjectAndHeading()
+    {
+        var mail = Rendering.Render(SampleFacts.Mail("deadline-missed", Audience.Parties, SampleFacts.Escalation(2, readerIsRaiser: true)));
+
+        Assert.Equal("Deadline missed: escalation ESC-7K3M9QPX is now at stage 3: Senior", mail.Subject);
+        Assert.StartsWith("The stage 2 deadline has passed: escalation ESC-7K3M9QPX is now at stage 3", mail.Text.TrimStart(), StringComparison.Ordinal);
+        Assert.Contains("You do not need to do anything now.", mail.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Render_DeadlineMissedAtTheLastStage_AsksTheBoardToDecide()
     {
         var mail = Rendering.Render(SampleFacts.Mail("deadline-missed", Audience.NextStageActors, SampleFacts.Escalation(4)));

@@ -6,9 +6,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Escalation.Web.Pages.Escalations;
 
-/// <summary>One entry of the escalation's history, in words.</summary>
-internal sealed record TimelineItem(string Title, string When, string By, string? Note);
-
 /// <summary>The escalation page: where the email links land. Anyone who may not see it gets 404.</summary>
 internal sealed class ShowModel(EscalationPages pages, DateText dates, AssessmentService assessments) : PageModel
 {
@@ -62,21 +59,8 @@ internal sealed class ShowModel(EscalationPages pages, DateText dates, Assessmen
         ];
         if (e.AssessmentId is { } assessmentId)
             Assessment = (true, await assessments.GetAsync(assessmentId, User.PersonId(), ct) is not null);
-        Timeline = [.. e.History.Reverse().Select(h => new TimelineItem(
-            Title(h.Type, h.Stage, policy), dates.DateAndTime(h.At), h.ById is null ? "Automatically, by the service" : view.Name(h.ById),
-            h.Type is "reminder-sent" or "deadline-missed" ? null : h.Note))];
+        Timeline = [.. Chronology.Of(view, dates).Reverse()];
         return Page();
     }
 
-    private static string Title(string type, int stage, Core.Policies.PolicyDefinition policy) => type switch
-    {
-        "raised" => $"Raised at {PolicyWords.StageNameInSentence(policy, stage)}",
-        "responded" => "Response added",
-        "reminder-sent" => $"Reminder sent: the stage {stage} deadline is close",
-        "deadline-missed" => $"Deadline missed at stage {stage}",
-        "escalated" => $"Escalated to {PolicyWords.StageNameInSentence(policy, stage)}",
-        "resolved" => "Resolved",
-        "withdrawn" => "Withdrawn",
-        _ => type,
-    };
 }

@@ -3,21 +3,30 @@ using Microsoft.AspNetCore.Razor.TagHelpers;
 
 namespace Escalation.Web.Pages.Govuk;
 
-/// <summary>GOV.UK radios in a fieldset: <c>&lt;govuk-radios for="Track" label="Which track?" items="Model.Tracks" /&gt;</c>.</summary>
-[HtmlTargetElement("govuk-radios", TagStructure = TagStructure.WithoutEndTag)]
+/// <summary>
+/// GOV.UK radios in a fieldset: <c>&lt;govuk-radios for="Track" label="Which track?" items="Model.Tracks" /&gt;</c>.
+/// With <c>reveal="urgent"</c>, the element's content (a follow-up question) is a conditional reveal of that choice:
+/// shown when it is chosen, and always shown when JavaScript is off.
+/// </summary>
+[HtmlTargetElement("govuk-radios")]
 public sealed class RadiosTagHelper : GovukField
 {
     public IEnumerable<Choice> Items { get; set; } = [];
 
     public bool Inline { get; set; }
 
-    public override void Process(TagHelperContext context, TagHelperOutput output)
+    /// <summary>The value of the choice that reveals the element's content.</summary>
+    public string? Reveal { get; set; }
+
+    public override async Task ProcessAsync(TagHelperContext context, TagHelperOutput output)
     {
+        ArgumentNullException.ThrowIfNull(output);
+        var reveal = Reveal is null ? null : new ChoiceList.Conditional(Reveal, $"conditional-{Id}", (await output.GetChildContentAsync()).GetContent());
         var html = new StringBuilder(FormGroupStart());
         FieldsetStart(html);
         HintAndError(html);
         html.Append("<div class=\"govuk-radios").Append(Inline ? " govuk-radios--inline" : string.Empty).Append("\" data-module=\"govuk-radios\">");
-        ChoiceList.Append(html, "radio", "govuk-radios", Id, E(Name), Items, value => value == Value);
+        ChoiceList.Append(html, "radio", "govuk-radios", Id, E(Name), Items, value => value == Value, reveal);
         html.Append("</div></fieldset></div>");
         Write(output, html);
     }
@@ -46,7 +55,11 @@ public sealed class CheckboxesTagHelper : GovukField
 
 internal static class ChoiceList
 {
-    public static void Append(StringBuilder html, string type, string block, string id, string name, IEnumerable<Choice> items, Func<string, bool> isChosen)
+    /// <summary>Content revealed when the choice <paramref name="Value"/> is chosen, in a container with id <paramref name="Id"/>.</summary>
+    public sealed record Conditional(string Value, string Id, string Html);
+
+    public static void Append(StringBuilder html, string type, string block, string id, string name, IEnumerable<Choice> items, Func<string, bool> isChosen,
+        Conditional? conditional = null)
     {
         var n = 0;
         foreach (var item in items)
@@ -59,12 +72,24 @@ internal static class ChoiceList
                 .Append(isChosen(item.Value) ? " checked" : string.Empty);
             if (item.Hint is not null)
                 html.Append(" aria-describedby=\"").Append(itemId).Append("-item-hint\"");
+            var reveals = conditional is not null && conditional.Value == item.Value;
+            // Our own script (conditional-reveal.js) opens and closes it. GOV.UK Frontend's would, for any radio with
+            // aria-controls, add aria-expanded, which ARIA does not allow on a radio (axe's aria-allowed-attr).
+            if (reveals)
+                html.Append(" data-app-reveals=\"").Append(conditional!.Id).Append('"');
             html.Append("><label class=\"govuk-label ").Append(block).Append("__label\" for=\"").Append(itemId).Append("\">")
                 .Append(System.Text.Encodings.Web.HtmlEncoder.Default.Encode(item.Text)).Append("</label>");
             if (item.Hint is not null)
                 html.Append("<div id=\"").Append(itemId).Append("-item-hint\" class=\"govuk-hint ").Append(block).Append("__hint\">")
                     .Append(System.Text.Encodings.Web.HtmlEncoder.Default.Encode(item.Hint)).Append("</div>");
             html.Append("</div>");
+            if (reveals)
+            {
+                // GOV.UK Frontend hides it only once its script runs; it stays open when the choice is already made.
+                html.Append("<div class=\"").Append(block).Append("__conditional")
+                    .Append(isChosen(item.Value) ? string.Empty : $" {block}__conditional--hidden").Append("\" id=\"").Append(conditional!.Id).Append("\">")
+                    .Append(conditional.Html).Append("</div>");
+            }
         }
     }
 }

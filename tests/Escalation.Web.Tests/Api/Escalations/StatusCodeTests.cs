@@ -73,7 +73,7 @@ public sealed class StatusCodeTests(ApiHost host) : IClassFixture<ApiHost>
     }
 
     [Fact]
-    public async Task Resolve_AWithdrawnEscalation_Answers409()
+    public async Task Moves_OnAWithdrawnEscalation_Answer409_AndItsStatementSaysWithdrawn()
     {
         var people = await host.PeopleAsync();
         using var teacher = await host.SignInAsync(Who.Teacher);
@@ -88,7 +88,19 @@ public sealed class StatusCodeTests(ApiHost host) : IClassFixture<ApiHost>
         EscalationSteps.AssertProblem(resolve, HttpStatusCode.Conflict);
         EscalationSteps.AssertProblem(withdrawAgain, HttpStatusCode.Conflict);
         EscalationSteps.AssertProblem(respond, HttpStatusCode.Conflict);
-        EscalationSteps.AssertProblem(statement, HttpStatusCode.Conflict);
+        // Closed by withdrawal: the statement says so, for both agencies' records.
+        Assert.Equal(HttpStatusCode.OK, statement.Status);
+        Assert.Contains("Withdrawn by", statement.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OutcomeStatement_WhileOpen_Answers409()
+    {
+        var people = await host.PeopleAsync();
+        using var teacher = await host.SignInAsync(Who.Teacher);
+        var id = (await teacher.RaiseAsync(Bodies.Raise(people[Who.SocialWorker].Id))).Id();
+
+        EscalationSteps.AssertProblem(await teacher.GetAsync($"/api/escalations/{id}/outcome-statement"), HttpStatusCode.Conflict);
     }
 
     [Fact]

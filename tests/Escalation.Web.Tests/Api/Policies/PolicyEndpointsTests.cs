@@ -36,7 +36,7 @@ public sealed class PolicyEndpointsTests(ApiHost host) : IClassFixture<ApiHost>
         Assert.True(response.Status == HttpStatusCode.OK, response.Describe());
         Assert.StartsWith("flowchart", response.Body, StringComparison.Ordinal);
         Assert.Contains("escalate", response.Body, StringComparison.Ordinal);
-        Assert.Contains("LSCB", response.Body, StringComparison.Ordinal);
+        Assert.Contains("Safeguarding partnership", response.Body, StringComparison.Ordinal);
     }
 
     [Fact]

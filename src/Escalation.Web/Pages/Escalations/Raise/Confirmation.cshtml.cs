@@ -18,6 +18,11 @@ internal sealed class ConfirmationModel(EscalationReader reader, EscalationDbCon
 
     public string Due { get; private set; } = string.Empty;
 
+    /// <summary>Who acts at the stage it started at, from the policy: the respondent only where the practitioners act.</summary>
+    public string WhoActs { get; private set; } = string.Empty;
+
+    public string AtDeadline { get; private set; } = string.Empty;
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
         var viewer = User.PersonId();
@@ -28,6 +33,13 @@ internal sealed class ConfirmationModel(EscalationReader reader, EscalationDbCon
         var policy = catalog.Find(escalation.Policy.Id, escalation.Policy.Version)!;
         Progress = PolicyWords.StageName(policy, escalation.Stage.Number);
         Due = "due " + dates.DueBy(escalation.Stage.DueAt);
+        var stage = policy.Stage(escalation.Stage.Number);
+        WhoActs = stage.WhoActs == Core.Policies.WhoActs.Parties
+            ? $"{escalation.Respondent.Name} should reply to you before then."
+            : $"At this stage {PolicyWords.WhoActs(stage.WhoActs)} act. They should talk and agree a way forward before then; you may be asked for information.";
+        AtDeadline = stage.OnDeadline == DeadlineAction.Escalate && policy.NextStage(stage.Number) is { } next
+            ? $"If the disagreement is not resolved in time, the escalation moves up to stage {next.Number} ({next.Title}) by itself."
+            : "If the disagreement is not resolved in time, everyone involved is told.";
         var mails = await db.Outbox.AsNoTracking()
             .Where(o => o.EscalationId == id && o.TemplateKey == "raised")
             .Select(o => new { o.RecipientPersonId, o.RecipientName, o.RecipientAudience })

@@ -35,6 +35,9 @@ internal abstract class RaiseStepModel(RaiseDraftStore store) : PageModel
     /// <summary>The page before this one, for the back link.</summary>
     public abstract string Back { get; }
 
+    /// <summary>Where "Back" goes: the page before, or "Check your answers" when the person came from there to change an answer.</summary>
+    public string BackLink => Draft.CheckingAnswers ? RaiseSteps.CheckAnswers : Back;
+
     /// <summary>Whether this page may only be reached once the safeguarding questions allow the journey to go on.</summary>
     protected virtual bool NeedsSafeguardingAnswers => true;
 
