@@ -18,14 +18,29 @@ public sealed class DateParts
         ? new DateParts { Day = d.Day.ToString(System.Globalization.CultureInfo.InvariantCulture), Month = d.Month.ToString(System.Globalization.CultureInfo.InvariantCulture), Year = d.Year.ToString(System.Globalization.CultureInfo.InvariantCulture) }
         : new DateParts();
 
-    /// <summary>The date, or null when the parts do not make a real date.</summary>
+    /// <summary>
+    /// The date, or null when the parts do not make a real date. The month may be a number or a name, whole or
+    /// shortened to three or more letters ("12", "Dec", "December", "sept"), as GOV.UK's date pattern asks.
+    /// </summary>
     public DateOnly? ToDate() =>
         int.TryParse(Day?.Trim(), System.Globalization.CultureInfo.InvariantCulture, out var day)
-        && int.TryParse(Month?.Trim(), System.Globalization.CultureInfo.InvariantCulture, out var month)
+        && MonthNumber(Month) is { } month
         && int.TryParse(Year?.Trim(), System.Globalization.CultureInfo.InvariantCulture, out var year)
-        && year is >= 1900 and <= 9999 && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month)
+        && year is >= 1900 and <= 9999 && day >= 1 && day <= DateTime.DaysInMonth(year, month)
             ? new DateOnly(year, month, day)
             : null;
+
+    private static readonly string[] MonthNames =
+        ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+
+    private static int? MonthNumber(string? text)
+    {
+        var month = text?.Trim().TrimEnd('.').ToLowerInvariant() ?? string.Empty;
+        if (int.TryParse(month, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number))
+            return number is >= 1 and <= 12 ? number : null;
+        var index = month.Length >= 3 ? Array.FindIndex(MonthNames, name => name.StartsWith(month, StringComparison.Ordinal)) : -1;
+        return index >= 0 ? index + 1 : null;
+    }
 }
 
 /// <summary>GOV.UK's date input: three boxes in a fieldset. The model is a <see cref="DateParts"/>.</summary>

@@ -31,6 +31,9 @@ public abstract class GovukField : TagHelper
 
     protected string Name => For.Name;
 
+    /// <summary>Notes this field's place on the page, so the error summary can list errors in the fields' order.</summary>
+    public override void Init(TagHelperContext context) => FieldOrder.Add(ViewContext.HttpContext, For.Name);
+
     protected string Id => Ids.For(For.Name);
 
     protected string HintId => Id + "-hint";

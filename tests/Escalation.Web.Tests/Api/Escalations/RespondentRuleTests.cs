@@ -1,7 +1,5 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using Escalation.Web.Tests.Api.Support;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Escalation.Web.Tests.Api.Escalations;
@@ -11,7 +9,7 @@ namespace Escalation.Web.Tests.Api.Escalations;
 /// alone), the receiving side never on the raising side, the board's warning on escalations stored before the rule,
 /// and the responded mail.
 /// </summary>
-public sealed partial class RespondentRuleTests(ApiHost host) : IClassFixture<ApiHost>
+public sealed class RespondentRuleTests(ApiHost host) : IClassFixture<ApiHost>
 {
     [Theory]
     [InlineData(Who.TeacherManager, "Choose a professional in another agency")]
@@ -72,7 +70,7 @@ public sealed partial class RespondentRuleTests(ApiHost host) : IClassFixture<Ap
 
         var item = await caller.GetAsync($"/api/escalations/{id}");
         var list = await caller.GetAsync("/api/escalations");
-        using var browser = await SignInPagesAsync(who);
+        using var browser = await host.SignInPagesAsync(who);
         using var page = await browser.GetAsync(new Uri($"/escalations/{id}", UriKind.Relative));
 
         Assert.True(item.Status == HttpStatusCode.NotFound, item.Describe());
@@ -99,7 +97,7 @@ public sealed partial class RespondentRuleTests(ApiHost host) : IClassFixture<Ap
     public async Task RespondentIsRaisersOwnManager_StoredBeforeTheRule_BoardSeesTheWarningAndTheRecordIsUnchanged()
     {
         var (id, version) = await StoredBeforeTheRuleAsync();
-        using var browser = await SignInPagesAsync(Who.BoardOfficer);
+        using var browser = await host.SignInPagesAsync(Who.BoardOfficer);
 
         var page = await browser.GetStringAsync(new Uri($"/escalations/{id}", UriKind.Relative));
         var list = await browser.GetStringAsync(new Uri("/", UriKind.Relative));
@@ -116,7 +114,7 @@ public sealed partial class RespondentRuleTests(ApiHost host) : IClassFixture<Ap
         var people = await host.PeopleAsync();
         using var teacher = await host.SignInAsync(Who.Teacher);
         var id = (await teacher.RaiseAsync(Bodies.Raise(people[Who.SocialWorker].Id))).Id();
-        using var browser = await SignInPagesAsync(Who.BoardOfficer);
+        using var browser = await host.SignInPagesAsync(Who.BoardOfficer);
 
         var page = await browser.GetStringAsync(new Uri($"/escalations/{id}", UriKind.Relative));
 
@@ -166,24 +164,4 @@ public sealed partial class RespondentRuleTests(ApiHost host) : IClassFixture<Ap
             .ExecuteUpdateAsync(s => s.SetProperty(e => e.RespondentId, manager.Id).SetProperty(e => e.ReceivingAgencyId, manager.AgencyId)));
         return (id, 1);
     }
-
-    private async Task<HttpClient> SignInPagesAsync(Who who)
-    {
-        var people = await host.PeopleAsync();
-        var browser = host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
-        var form = await browser.GetStringAsync(new Uri("/account/sign-in", UriKind.Relative));
-        var antiforgery = AntiforgeryField().Match(form);
-        Assert.True(antiforgery.Success, "The sign-in page has no antiforgery field.");
-        using var signIn = await browser.PostAsync(new Uri("/account/sign-in", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["Email"] = people[who].Email,
-            ["Password"] = ApiHost.Password,
-            ["__RequestVerificationToken"] = antiforgery.Groups[1].Value,
-        }));
-        Assert.True(signIn.StatusCode == HttpStatusCode.Redirect, $"The UI sign-in did not succeed: {(int)signIn.StatusCode}");
-        return browser;
-    }
-
-    [GeneratedRegex("<input[^>]*name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]
-    private static partial Regex AntiforgeryField();
 }

@@ -96,6 +96,22 @@ public class ApiHost : EscalationAppFactory
         return new ApiClient(CreateClient(), token);
     }
 
+    /// <summary>A client signed in to the pages with the cookie, as one of the seeded people; it follows no redirect.</summary>
+    public async Task<HttpClient> SignInPagesAsync(Who who)
+    {
+        var people = await PeopleAsync();
+        var browser = CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var form = await browser.GetStringAsync(new Uri("/account/sign-in", UriKind.Relative));
+        using var signIn = await browser.PostAsync(new Uri("/account/sign-in", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Email"] = people[who].Email,
+            ["Password"] = Password,
+            ["__RequestVerificationToken"] = Antiforgery.Token(form),
+        }));
+        Assert.True(signIn.StatusCode == HttpStatusCode.Redirect, $"The UI sign-in did not succeed: {(int)signIn.StatusCode}");
+        return browser;
+    }
+
     /// <summary>Signs in with an email and password and returns the access token; fails the test if refused.</summary>
     public async Task<string> LoginAsync(string email, string password)
     {
