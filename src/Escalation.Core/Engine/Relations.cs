@@ -5,6 +5,9 @@ namespace Escalation.Core.Engine;
 /// <summary>A person as the engine needs to know them: how to reach them, where they work, who manages them, their roles.</summary>
 public sealed record DirectoryPerson(Guid Id, string Name, string Email, Guid AgencyId, Guid? ManagerId, IReadOnlySet<string> Roles)
 {
+    /// <summary>Whether the person's agency is the safeguarding partnership itself (agency kind <c>Partnership</c>).</summary>
+    public bool InPartnershipAgency { get; init; }
+
     public bool HasRole(string role) => Roles.Contains(role);
 }
 

@@ -11,13 +11,16 @@ public enum RespondentFault
     /// <summary>Holds none of <c>Practitioner</c>, <c>Manager</c> or <c>Senior</c>.</summary>
     NotAProfessional,
 
+    /// <summary>Works for the safeguarding partnership itself, which is never a party to an escalation.</summary>
+    PartnershipAgency,
+
     /// <summary>Works in the raiser's own agency (or is the raiser).</summary>
     RaisersOwnAgency,
 }
 
 /// <summary>
 /// The respondent rule: the respondent is a person in the directory who holds <c>Practitioner</c>, <c>Manager</c> or
-/// <c>Senior</c> and works in an agency other than the raiser's. Raising checks it; the raise journey offers only people
+/// <c>Senior</c> and works in an agency other than the raiser's and other than the partnership's own. Raising checks it; the raise journey offers only people
 /// who pass it; escalations stored before the rule that break it are shown to the board with <see cref="ForBoard"/>.
 /// </summary>
 public static class RespondentRule
@@ -31,6 +34,8 @@ public static class RespondentRule
             return RespondentFault.NotInDirectory;
         if (!(respondent.HasRole(Roles.Practitioner) || respondent.HasRole(Roles.Manager) || respondent.HasRole(Roles.Senior)))
             return RespondentFault.NotAProfessional;
+        if (respondent.InPartnershipAgency)
+            return RespondentFault.PartnershipAgency;
         return respondent.AgencyId == raiser.AgencyId ? RespondentFault.RaisersOwnAgency : RespondentFault.None;
     }
 
@@ -41,6 +46,7 @@ public static class RespondentRule
     {
         RespondentFault.NotInDirectory => "No professional with this id is in the directory",
         RespondentFault.NotAProfessional => "Choose a practitioner, manager or senior: this person cannot be asked about a safeguarding decision",
+        RespondentFault.PartnershipAgency => "Choose a professional in a partner agency: the safeguarding partnership's own staff do not make the decisions an escalation challenges",
         RespondentFault.RaisersOwnAgency => "Choose a professional in another agency: an escalation challenges another agency's decision",
         _ => throw new ArgumentOutOfRangeException(nameof(fault), fault, null),
     };
@@ -50,6 +56,7 @@ public static class RespondentRule
     {
         RespondentFault.NotInDirectory => "the respondent is no longer in the directory",
         RespondentFault.NotAProfessional => "the respondent is not a practitioner, manager or senior",
+        RespondentFault.PartnershipAgency => "the respondent works for the partnership itself",
         RespondentFault.RaisersOwnAgency => "the respondent works in the raiser's own agency",
         _ => throw new ArgumentOutOfRangeException(nameof(fault), fault, null),
     };

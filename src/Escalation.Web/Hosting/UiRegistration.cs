@@ -58,6 +58,7 @@ internal static class UiRegistration
         services.AddSingleton(sp => EmergencyContacts.From(sp.GetRequiredService<IConfiguration>()));
         services.AddScoped<RaiseDraftStore>();
         services.AddScoped<EscalationPages>();
+        services.AddScoped<Pages.Board.EscalationLog>();
         services.AddScoped<PeopleDirectory>();
         services.AddScoped<PasswordResets>();
         return services;

@@ -18,14 +18,34 @@ public sealed class DateParts
         ? new DateParts { Day = d.Day.ToString(System.Globalization.CultureInfo.InvariantCulture), Month = d.Month.ToString(System.Globalization.CultureInfo.InvariantCulture), Year = d.Year.ToString(System.Globalization.CultureInfo.InvariantCulture) }
         : new DateParts();
 
-    /// <summary>The date, or null when the parts do not make a real date.</summary>
+    /// <summary>The date, or null when the parts do not make a real date. The month may be a number or a name ("Dec", "December").</summary>
     public DateOnly? ToDate() =>
         int.TryParse(Day?.Trim(), System.Globalization.CultureInfo.InvariantCulture, out var day)
-        && int.TryParse(Month?.Trim(), System.Globalization.CultureInfo.InvariantCulture, out var month)
+        && MonthNumber(Month) is { } month
         && int.TryParse(Year?.Trim(), System.Globalization.CultureInfo.InvariantCulture, out var year)
         && year is >= 1900 and <= 9999 && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month)
             ? new DateOnly(year, month, day)
             : null;
+
+    /// <summary>A month typed as a number (12) or as a name or its first three letters or more ("Dec", "dec", "December", "Sept").</summary>
+    public static int? MonthNumber(string? text)
+    {
+        var trimmed = text?.Trim().TrimEnd('.');
+        if (string.IsNullOrEmpty(trimmed))
+            return null;
+        if (int.TryParse(trimmed, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number))
+            return number;
+        if (trimmed.Length < 3)
+            return null;
+        var names = System.Globalization.CultureInfo.InvariantCulture.DateTimeFormat.MonthNames;
+        for (var i = 0; i < 12; i++)
+        {
+            if (names[i].StartsWith(trimmed, StringComparison.OrdinalIgnoreCase))
+                return i + 1;
+        }
+
+        return null;
+    }
 }
 
 /// <summary>GOV.UK's date input: three boxes in a fieldset. The model is a <see cref="DateParts"/>.</summary>
