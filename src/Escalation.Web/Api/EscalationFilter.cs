@@ -32,6 +32,9 @@ internal sealed record EscalationFilter(EscalationStatus? Status = null, int? St
 
     public string? Query { get; init; }
 
+    /// <summary>Open, not yet overdue, and due before this instant (the board's "due this week"); not offered by the API.</summary>
+    public DateTimeOffset? DueBefore { get; init; }
+
     public EscalationSort Sort { get; init; } = EscalationSort.DueDate;
 
     /// <summary>The longest search text taken; a reference is far shorter.</summary>

@@ -75,6 +75,8 @@ internal sealed class EscalationReader(EscalationDbContext db, PolicyCatalog cat
             query = query.Where(e => e.RaisingAgencyId == agency || e.ReceivingAgencyId == agency);
         if (filter.Overdue)
             query = query.Where(e => e.Status == EscalationStatus.Open && e.StageDueAt < now);
+        if (filter.DueBefore is { } dueBefore)
+            query = query.Where(e => e.Status == EscalationStatus.Open && e.StageDueAt >= now && e.StageDueAt < dueBefore);
         if (filter.Category is { } category)
             query = query.Where(e => e.Category == category);
         if (filter.RaisingAgencyId is { } raising)

@@ -59,6 +59,7 @@ internal static class UiRegistration
         services.AddScoped<RaiseDraftStore>();
         services.AddScoped<EscalationPages>();
         services.AddScoped<Pages.Board.EscalationLog>();
+        services.AddScoped<Pages.Board.BoardOverview>();
         services.AddScoped<PeopleDirectory>();
         services.AddScoped<PasswordResets>();
         return services;

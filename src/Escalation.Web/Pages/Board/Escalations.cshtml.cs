@@ -18,7 +18,8 @@ namespace Escalation.Web.Pages.Board;
 /// page at a time, and the same list as CSV (<c>?handler=csv</c> with the same query string).
 /// </summary>
 [Authorize(Roles = Roles.BoardBusinessUnit + "," + Roles.BoardChair)]
-internal sealed class EscalationsModel(EscalationLog log, EscalationDbContext db, PolicyCatalog catalog, DateText dates) : PageModel
+internal sealed class EscalationsModel(EscalationLog log, BoardOverview overview, EscalationDbContext db, PolicyCatalog catalog, DateText dates)
+    : PageModel
 {
     public const int PageSize = 25;
 
@@ -34,7 +35,8 @@ internal sealed class EscalationsModel(EscalationLog log, EscalationDbContext db
 
     [BindProperty(SupportsGet = true)] public string? Category { get; set; }
 
-    [BindProperty(SupportsGet = true)] public List<string> Overdue { get; set; } = [];
+    /// <summary><c>overdue</c>, <c>this-week</c> (due by the end of Sunday, not yet overdue) or empty for any.</summary>
+    [BindProperty(SupportsGet = true)] public string? Deadline { get; set; }
 
     [BindProperty(SupportsGet = true)] public DateParts RaisedFrom { get; set; } = new();
 
@@ -52,7 +54,8 @@ internal sealed class EscalationsModel(EscalationLog log, EscalationDbContext db
 
     public IReadOnlyList<Choice> Statuses { get; } = [new("open", "Open"), new("resolved", "Resolved"), new("withdrawn", "Withdrawn")];
 
-    public IReadOnlyList<Choice> OverdueChoice { get; } = [new("true", "Only overdue escalations")];
+    public IReadOnlyList<Choice> Deadlines =>
+        [new(string.Empty, "Any"), new("overdue", "Overdue"), new("this-week", $"Due by the end of {DateText.Date(overview.ThisWeek().LastDay)}")];
 
     public IReadOnlyList<Choice> Stages =>
         [.. Policy.Stages.Select(s => new Choice(s.Number.ToString(CultureInfo.InvariantCulture), PolicyWords.StageName(Policy, s.Number)))];
@@ -72,7 +75,7 @@ internal sealed class EscalationsModel(EscalationLog log, EscalationDbContext db
     /// <summary>Whether any filter (beyond the search) is set, or one is wrong: the filters then show open.</summary>
     public bool Filtered => !ModelState.IsValid || !string.IsNullOrEmpty(Status) || !string.IsNullOrEmpty(Stage)
         || !string.IsNullOrEmpty(RaisingAgency) || !string.IsNullOrEmpty(ReceivingAgency) || !string.IsNullOrEmpty(Category)
-        || Overdue.Count > 0 || !RaisedFrom.IsEmpty || !RaisedTo.IsEmpty;
+        || !string.IsNullOrEmpty(Deadline) || !RaisedFrom.IsEmpty || !RaisedTo.IsEmpty;
 
     private PolicyDefinition Policy => catalog.Current(PolicyCatalog.DefaultPolicyId)!;
 
@@ -105,7 +108,7 @@ internal sealed class EscalationsModel(EscalationLog log, EscalationDbContext db
         var query = new Dictionary<string, string?>
         {
             ["handler"] = handler, ["q"] = Q, ["status"] = Status, ["stage"] = Stage, ["raisingAgency"] = RaisingAgency,
-            ["receivingAgency"] = ReceivingAgency, ["category"] = Category, ["overdue"] = Overdue.Count > 0 ? "true" : null,
+            ["receivingAgency"] = ReceivingAgency, ["category"] = Category, ["deadline"] = Deadline,
             ["raisedFrom.day"] = RaisedFrom.Day, ["raisedFrom.month"] = RaisedFrom.Month, ["raisedFrom.year"] = RaisedFrom.Year,
             ["raisedTo.day"] = RaisedTo.Day, ["raisedTo.month"] = RaisedTo.Month, ["raisedTo.year"] = RaisedTo.Year,
             ["sort"] = sort ?? Sort, ["pageNumber"] = page is > 1 ? page.Value.ToString(CultureInfo.InvariantCulture) : null,
@@ -138,6 +141,8 @@ internal sealed class EscalationsModel(EscalationLog log, EscalationDbContext db
         var receiving = Agency(ReceivingAgency, nameof(ReceivingAgency));
         if (!string.IsNullOrEmpty(Category) && Categories.All(c => c.Value != Category))
             ModelState.AddModelError(nameof(Category), "Choose a category from the list");
+        if (!string.IsNullOrEmpty(Deadline) && Deadline is not ("overdue" or "this-week"))
+            ModelState.AddModelError(nameof(Deadline), "Choose overdue, due this week or any");
         var from = Date(RaisedFrom, nameof(RaisedFrom), "The first day");
         var to = Date(RaisedTo, nameof(RaisedTo), "The last day");
         if (from is not null && to is not null && to < from)
@@ -145,8 +150,9 @@ internal sealed class EscalationsModel(EscalationLog log, EscalationDbContext db
         if (!ModelState.IsValid)
             return null;
 
-        return new EscalationFilter(status, stage, null, Overdue.Contains("true"))
+        return new EscalationFilter(status, stage, null, Deadline == "overdue")
         {
+            DueBefore = Deadline == "this-week" ? overview.ThisWeek().After : null,
             Category = string.IsNullOrEmpty(Category) ? null : Category, RaisingAgencyId = raising, ReceivingAgencyId = receiving,
             RaisedFrom = from, RaisedTo = to, Query = string.IsNullOrEmpty(q) ? null : q,
             Sort = NewestFirst ? EscalationSort.Newest : EscalationSort.DueDate,
