@@ -23,6 +23,13 @@ internal sealed class EscalationsModel(EscalationLog log, BoardOverview overview
 {
     public const int PageSize = 25;
 
+    /// <summary>The fields in the form's order, for the error summary.</summary>
+    public static readonly IReadOnlyList<string> ErrorOrder =
+    [
+        nameof(Q), nameof(Status), nameof(Stage), nameof(RaisingAgency), nameof(ReceivingAgency), nameof(Category), nameof(Deadline),
+        nameof(RaisedFrom), nameof(RaisedTo),
+    ];
+
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
 
     [BindProperty(SupportsGet = true)] public string? Status { get; set; }

@@ -21,6 +21,9 @@ namespace Escalation.Web.Pages.Board;
 [Authorize(Roles = BoardRoles)]
 internal sealed class BoardModel(BoardReportService reports, PolicyCatalog catalog, TimeProvider clock) : PageModel
 {
+    /// <summary>The fields in the form's order, for the error summary.</summary>
+    public static readonly IReadOnlyList<string> ErrorOrder = [nameof(Period), nameof(CustomFrom), nameof(CustomTo)];
+
     public const string BoardRoles = Roles.BoardBusinessUnit + "," + Roles.BoardChair + "," + Roles.ReportViewer + "," + Roles.Admin;
 
     /// <summary>

@@ -17,12 +17,19 @@ public sealed class ErrorSummaryTagHelper : TagHelper
     [HtmlAttributeNotBound]
     public ViewContext ViewContext { get; set; } = null!;
 
+    /// <summary>
+    /// The page's fields in the order they appear, so the summary lists errors in that order: the model state does not
+    /// keep the order errors were added in. Fields not named here follow, in the model state's order.
+    /// </summary>
+    public IReadOnlyList<string>? Fields { get; set; }
+
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
         ArgumentNullException.ThrowIfNull(output);
         output.TagName = null;
         var errors = ViewContext.ViewData.ModelState
             .SelectMany(entry => entry.Value!.Errors.Select(error => (Key: entry.Key, Message: error.ErrorMessage)))
+            .OrderBy(error => Position(error.Key))
             .ToList();
         if (errors.Count == 0)
         {
@@ -41,5 +48,17 @@ public sealed class ErrorSummaryTagHelper : TagHelper
 
         html.Append("</ul></div></div></div>");
         output.Content.SetHtmlContent(html.ToString());
+    }
+
+    private int Position(string key)
+    {
+        var index = -1;
+        for (var i = 0; Fields is not null && i < Fields.Count && index < 0; i++)
+        {
+            if (string.Equals(Fields[i], key, StringComparison.OrdinalIgnoreCase))
+                index = i;
+        }
+
+        return index < 0 ? int.MaxValue : index;
     }
 }
