@@ -120,7 +120,9 @@ internal sealed class CountsAssembler(PolicyCatalog catalog, IReadOnlyList<Agenc
     private List<KeyCount> KindCounts(IEnumerable<(Guid Agency, int Count)> rows)
     {
         var counts = rows.GroupBy(r => KindOf(r.Agency)).ToDictionary(g => g.Key, g => g.Sum(r => r.Count), StringComparer.Ordinal);
-        var kinds = agencies.Select(a => a.Kind.ToString()).Concat(counts.Keys).Distinct().OrderBy(KindOrder);
+        // Every kind of partner agency, with none where it has none; the partnership's own kind only if it was counted.
+        var kinds = agencies.Where(a => a.Kind != AgencyKind.Partnership).Select(a => a.Kind.ToString()).Concat(counts.Keys)
+            .Distinct().OrderBy(KindOrder);
         return [.. kinds.Select(k => new KeyCount(k, counts.GetValueOrDefault(k)))];
     }
 

@@ -62,7 +62,7 @@ internal sealed class EscalationsModel(EscalationLog log, BoardOverview overview
     public IReadOnlyList<Choice> Statuses { get; } = [new("open", "Open"), new("resolved", "Resolved"), new("withdrawn", "Withdrawn")];
 
     public IReadOnlyList<Choice> Deadlines =>
-        [new(string.Empty, "Any"), new("overdue", "Overdue"), new("this-week", $"Due by the end of {DateText.Date(overview.ThisWeek().LastDay)}")];
+        [new(string.Empty, "Any"), new("overdue", "Overdue"), new("this-week", $"Due by the end of {dates.Day(overview.ThisWeek().LastDay)}")];
 
     public IReadOnlyList<Choice> Stages =>
         [.. Policy.Stages.Select(s => new Choice(s.Number.ToString(CultureInfo.InvariantCulture), PolicyWords.StageName(Policy, s.Number)))];
