@@ -39,6 +39,14 @@ public sealed class ReportViewerJourneyTests(BrowserFixture fixture)
         await viewer.ButtonAsync("Show report", "custom-period");
         Assert.Contains("Escalations raised from 1 November 2026 to 18 December 2026", await BoardPaper.MainAsync(viewer), StringComparison.Ordinal);
 
+        // Printed, the page keeps the numbers and drops the navigation, the picker and the links.
+        await viewer.Page.EmulateMediaAsync(new() { Media = Media.Print });
+        await viewer.ScreenshotAsync("board-report-printed");
+        Assert.False(await viewer.Page.Locator("#period-picker").IsVisibleAsync());
+        Assert.False(await viewer.Page.Locator(".govuk-service-navigation").IsVisibleAsync());
+        Assert.True(await viewer.Page.Locator("#headlines").IsVisibleAsync());
+        await viewer.Page.EmulateMediaAsync(new() { Media = Media.Screen });
+
         var paper = await BoardPaper.OpenAndCheckAsync(viewer, "board-paper");
         Assert.DoesNotContain("CH-VIEW-9001", paper, StringComparison.Ordinal);
 
