@@ -10,6 +10,9 @@ public sealed record DirectoryPerson(Guid Id, string Name, string Email, Guid Ag
 
     public bool IsDeactivated => DeactivatedAt is not null;
 
+    /// <summary>Whether the person's agency is the safeguarding partnership itself (agency kind <c>Partnership</c>).</summary>
+    public bool InPartnershipAgency { get; init; }
+
     public bool HasRole(string role) => Roles.Contains(role);
 }
 

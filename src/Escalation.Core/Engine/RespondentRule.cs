@@ -14,13 +14,17 @@ public enum RespondentFault
     /// <summary>Holds none of <c>Practitioner</c>, <c>Manager</c> or <c>Senior</c>.</summary>
     NotAProfessional,
 
+    /// <summary>Works for the safeguarding partnership itself, which is never a party to an escalation.</summary>
+    PartnershipAgency,
+
     /// <summary>Works in the raiser's own agency (or is the raiser).</summary>
     RaisersOwnAgency,
 }
 
 /// <summary>
-/// The respondent rule: the respondent is a person in the directory, not deactivated, who holds <c>Practitioner</c>, <c>Manager</c> or
-/// <c>Senior</c> and works in an agency other than the raiser's. Raising checks it; the raise journey offers only people
+/// The respondent rule: the respondent is a person in the directory, not deactivated, who holds <c>Practitioner</c>,
+/// <c>Manager</c> or <c>Senior</c> and works in an agency other than the raiser's and other than the partnership's own.
+/// Raising checks it; the raise journey offers only people
 /// who pass it; escalations stored before the rule that break it are shown to the board with <see cref="ForBoard"/>.
 /// </summary>
 public static class RespondentRule
@@ -36,6 +40,8 @@ public static class RespondentRule
             return RespondentFault.Deactivated;
         if (!(respondent.HasRole(Roles.Practitioner) || respondent.HasRole(Roles.Manager) || respondent.HasRole(Roles.Senior)))
             return RespondentFault.NotAProfessional;
+        if (respondent.InPartnershipAgency)
+            return RespondentFault.PartnershipAgency;
         return respondent.AgencyId == raiser.AgencyId ? RespondentFault.RaisersOwnAgency : RespondentFault.None;
     }
 
@@ -47,6 +53,7 @@ public static class RespondentRule
         RespondentFault.NotInDirectory => "No professional with this id is in the directory",
         RespondentFault.Deactivated => "This person has left and cannot be asked: choose someone who works there now",
         RespondentFault.NotAProfessional => "Choose a practitioner, manager or senior: this person cannot be asked about a safeguarding decision",
+        RespondentFault.PartnershipAgency => "Choose a professional in a partner agency: the safeguarding partnership's own staff do not make the decisions an escalation challenges",
         RespondentFault.RaisersOwnAgency => "Choose a professional in another agency: an escalation challenges another agency's decision",
         _ => throw new ArgumentOutOfRangeException(nameof(fault), fault, null),
     };
@@ -57,6 +64,7 @@ public static class RespondentRule
         RespondentFault.NotInDirectory => "the respondent is no longer in the directory",
         RespondentFault.Deactivated => "the respondent has left (their account is deactivated)",
         RespondentFault.NotAProfessional => "the respondent is not a practitioner, manager or senior",
+        RespondentFault.PartnershipAgency => "the respondent works for the partnership itself",
         RespondentFault.RaisersOwnAgency => "the respondent works in the raiser's own agency",
         _ => throw new ArgumentOutOfRangeException(nameof(fault), fault, null),
     };

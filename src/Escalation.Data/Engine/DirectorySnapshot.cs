@@ -1,9 +1,10 @@
 using Escalation.Core.Engine;
+using Escalation.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 
 namespace Escalation.Data.Engine;
 
-/// <summary>The directory as it stands, read in two queries: enough to work out relations and mail recipients.</summary>
+/// <summary>The directory as it stands, read in three queries: enough to work out relations and mail recipients.</summary>
 public sealed class DirectorySnapshot : IDirectoryView
 {
     private readonly Dictionary<Guid, DirectoryPerson> _people;
@@ -29,9 +30,15 @@ public sealed class DirectorySnapshot : IDirectoryView
                 join role in db.Roles.AsNoTracking() on userRole.RoleId equals role.Id
                 select new { userRole.UserId, role.Name })
             .ToListAsync(ct);
+        var partnership = (await db.Agencies.AsNoTracking().Where(a => a.Kind == AgencyKind.Partnership).Select(a => a.Id)
+            .ToListAsync(ct)).ToHashSet();
         var rolesByPerson = roles.ToLookup(r => r.UserId, r => r.Name!);
         return new DirectorySnapshot(people.Select(p => new DirectoryPerson(
-            p.Id, p.Name, p.Email!, p.AgencyId, p.ManagerId, rolesByPerson[p.Id].ToHashSet(StringComparer.Ordinal)) { DeactivatedAt = p.DeactivatedAt }));
+            p.Id, p.Name, p.Email!, p.AgencyId, p.ManagerId, rolesByPerson[p.Id].ToHashSet(StringComparer.Ordinal))
+        {
+            DeactivatedAt = p.DeactivatedAt,
+            InPartnershipAgency = partnership.Contains(p.AgencyId),
+        }));
     }
 
     /// <summary>Everyone, deactivated people included: records name them. Use <see cref="Active"/> to offer people.</summary>

@@ -26,6 +26,12 @@ public enum AgencyKind
     Probation,
     VoluntarySector,
     Other,
+
+    /// <summary>
+    /// The safeguarding partnership itself (its business unit, its board, the administrators): never a party to an
+    /// escalation and never counted among the agencies that raised none.
+    /// </summary>
+    Partnership,
 }
 
 /// <summary>A person in the directory, and the account they sign in with. Roles are Identity roles.</summary>

@@ -41,7 +41,9 @@ internal sealed class CountsAssembler(PolicyCatalog catalog, IReadOnlyList<Agenc
         var raising = KindCounts(raw.AgencyPairs.Select(p => (p.Raising, p.Count)));
         var receiving = KindCounts(raw.AgencyPairs.Select(p => (p.Receiving, p.Count)));
         var raisedBy = raw.AgencyPairs.GroupBy(p => p.Raising).ToDictionary(g => g.Key, g => g.Sum(p => p.Count));
-        var kindsInDirectory = agencies.Select(a => a.Kind).Distinct().OrderBy(k => k).Select(k => k.ToString()).ToList();
+        // The partnership's own agencies never raise escalations, so they are never listed as raising none.
+        var partnerAgencies = agencies.Where(a => a.Kind != Data.Entities.AgencyKind.Partnership).ToList();
+        var kindsInDirectory = partnerAgencies.Select(a => a.Kind).Distinct().OrderBy(k => k).Select(k => k.ToString()).ToList();
 
         var stageKeys = StageKeys(raw);
         var outcomes = new List<KeyCount>
@@ -61,7 +63,7 @@ internal sealed class CountsAssembler(PolicyCatalog catalog, IReadOnlyList<Agenc
             ByRaisingAgencyKind: raising,
             ByReceivingAgencyKind: receiving,
             AgencyKindsWithNone: [.. kindsInDirectory.Where(k => raising.All(r => r.Key != k || r.Count == 0))],
-            AgenciesWithNone: [.. agencies.Where(a => !raisedBy.ContainsKey(a.Id)).Select(a => a.Name).Order(StringComparer.Ordinal)],
+            AgenciesWithNone: [.. partnerAgencies.Where(a => !raisedBy.ContainsKey(a.Id)).Select(a => a.Name).Order(StringComparer.Ordinal)],
             ByStageReached: [.. stageKeys.Select(s => new KeyCount(s, Sum(k => k.Stage.ToString(CultureInfo.InvariantCulture) == s)))],
             UrgentByStageReached: [.. stageKeys.Select(s => new KeyCount(s, Sum(k => k.Urgent && k.Stage.ToString(CultureInfo.InvariantCulture) == s)))],
             Urgent: Sum(k => k.Urgent),
@@ -118,7 +120,9 @@ internal sealed class CountsAssembler(PolicyCatalog catalog, IReadOnlyList<Agenc
     private List<KeyCount> KindCounts(IEnumerable<(Guid Agency, int Count)> rows)
     {
         var counts = rows.GroupBy(r => KindOf(r.Agency)).ToDictionary(g => g.Key, g => g.Sum(r => r.Count), StringComparer.Ordinal);
-        var kinds = agencies.Select(a => a.Kind.ToString()).Concat(counts.Keys).Distinct().OrderBy(KindOrder);
+        // Every kind of partner agency, with none where it has none; the partnership's own kind only if it was counted.
+        var kinds = agencies.Where(a => a.Kind != AgencyKind.Partnership).Select(a => a.Kind.ToString()).Concat(counts.Keys)
+            .Distinct().OrderBy(KindOrder);
         return [.. kinds.Select(k => new KeyCount(k, counts.GetValueOrDefault(k)))];
     }
 

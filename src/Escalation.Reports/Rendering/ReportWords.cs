@@ -16,6 +16,7 @@ public static class ReportWords
         "Probation" => "Probation",
         "VoluntarySector" => "Voluntary sector",
         "Other" => "Other agencies",
+        "Partnership" => "The partnership itself",
         _ => kind,
     };
 

@@ -41,10 +41,13 @@ internal sealed record OutcomeDto(string Kind, string Statement, IReadOnlyList<s
 
 internal sealed record HistoryDto(DateTimeOffset At, string Type, int Stage, Guid? ById, string? Note);
 
-/// <summary>One line of the escalations list: enough to sort and filter, without the history.</summary>
+/// <summary>
+/// One line of the escalations list: enough to sort and filter, without the history. The raising and receiving agencies
+/// are those the escalation was raised between, whatever agency its parties work in now.
+/// </summary>
 internal sealed record EscalationSummaryDto(
     Guid Id, string Reference, string Status, string Track, StageDto Stage, ChildDto Child, string Category,
-    PartyDto RaisedBy, PartyDto Respondent, DateTimeOffset RaisedAt, int Version);
+    PartyDto RaisedBy, PartyDto Respondent, DateTimeOffset RaisedAt, int Version, Guid RaisingAgencyId, Guid ReceivingAgencyId);
 
 internal sealed record NoteBody(string? Note);
 
@@ -66,7 +69,7 @@ internal static class EscalationMapping
     public static EscalationSummaryDto ToSummary(EscalationRecord e, PolicyDefinition policy,
         IReadOnlyDictionary<Guid, PartyDto> people, DateTimeOffset now) => new(
         e.Id, e.Reference, Lower(e.Status), Lower(e.Track), Stage(e, policy, now), new ChildDto(e.ChildReference, e.ChildAgeYears),
-        e.Category, Party(people, e.RaisedById), Party(people, e.RespondentId), e.RaisedAt, e.Version);
+        e.Category, Party(people, e.RaisedById), Party(people, e.RespondentId), e.RaisedAt, e.Version, e.RaisingAgencyId, e.ReceivingAgencyId);
 
     public static StageDto Stage(EscalationRecord e, PolicyDefinition policy, DateTimeOffset now)
     {

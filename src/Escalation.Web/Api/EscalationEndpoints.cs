@@ -60,27 +60,16 @@ internal static class EscalationEndpoints
 
     // Filters arrive as text so that a bad one gets a 400 naming it, not the framework's anonymous binding failure.
     private static async Task<Results<Ok<IReadOnlyList<EscalationSummaryDto>>, ValidationProblem>> List(HttpContext http, EscalationReader reader,
-        [FromQuery] string? status, [FromQuery(Name = "stage")] string? stageText, [FromQuery(Name = "agencyId")] string? agencyText,
-        [FromQuery(Name = "overdue")] string? overdueText, CancellationToken ct)
+        PolicyCatalog policies, [FromQuery] string? status, [FromQuery] string? stage, [FromQuery] string? agencyId,
+        [FromQuery] string? overdue, [FromQuery] string? category, [FromQuery] string? raisingAgencyId, [FromQuery] string? receivingAgencyId,
+        [FromQuery] string? raisedFrom, [FromQuery] string? raisedTo, [FromQuery] string? q, CancellationToken ct)
     {
-        int? stage = null;
-        Guid? agencyId = null;
-        bool overdue = false;
-        if (stageText is not null && !(int.TryParse(stageText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var s) && (stage = s) is not null))
-            return Problems.Invalid("stage", "The stage must be a whole number, such as 2");
-        if (agencyText is not null && !(Guid.TryParse(agencyText, out var a) && (agencyId = a) is not null))
-            return Problems.Invalid("agencyId", "The agency id must be a GUID from GET /api/agencies");
-        if (overdueText is not null && !bool.TryParse(overdueText, out overdue))
-            return Problems.Invalid("overdue", "overdue must be true or false");
-        EscalationStatus? parsed = null;
-        if (status is not null)
-        {
-            if (!Enum.TryParse<EscalationStatus>(status, ignoreCase: true, out var known) || !Enum.IsDefined(known) || int.TryParse(status, out _))
-                return Problems.Invalid("status", "The status must be open, resolved or withdrawn");
-            parsed = known;
-        }
+        var query = new EscalationListQuery(status, stage, agencyId, overdue, category, raisingAgencyId, receivingAgencyId, raisedFrom, raisedTo, q);
+        var errors = new Dictionary<string, string[]>();
+        if (query.Parse(key => policies.Policies.Any(p => p.HasCategory(key)), errors) is not { } filter)
+            return Problems.Invalid(errors);
 
-        var list = await reader.ListAsync(http.User.PersonId(), new EscalationFilter(parsed, stage, agencyId, overdue), ct);
+        var list = await reader.ListAsync(http.User.PersonId(), filter, ct);
         return TypedResults.Ok(list);
     }
 

@@ -3,12 +3,10 @@ using Escalation.Core.Policies;
 using Escalation.Data;
 using Escalation.Data.Engine;
 using Escalation.Data.Entities;
+using Escalation.Reports.Periods;
 using Microsoft.EntityFrameworkCore;
 
 namespace Escalation.Web.Api;
-
-/// <summary>Filters for the escalations list, as the contract names them.</summary>
-internal sealed record EscalationFilter(EscalationStatus? Status, int? Stage, Guid? AgencyId, bool Overdue);
 
 /// <summary>One escalation as read for a viewer: what the contract shows, the engine's state, and the directory read.</summary>
 internal sealed record ReadEscalation(EscalationDto Escalation, EscalationState State, DirectorySnapshot Directory);
@@ -45,8 +43,14 @@ internal sealed class EscalationReader(EscalationDbContext db, PolicyCatalog cat
             : null;
     }
 
-    public async Task<IReadOnlyList<EscalationSummaryDto>> ListAsync(Guid viewerId, EscalationFilter filter, CancellationToken ct)
+    /// <summary>
+    /// The escalations the viewer may see that match <paramref name="filter"/>: the one query behind the API's list, the
+    /// home page, the board's escalation log and its CSV. At most <paramref name="limit"/> rows are read.
+    /// </summary>
+    public async Task<IReadOnlyList<EscalationSummaryDto>> ListAsync(Guid viewerId, EscalationFilter filter, CancellationToken ct,
+        int limit = 1000)
     {
+        ArgumentNullException.ThrowIfNull(filter);
         var directory = await directoryCache.ReadAsync(db, ct);
         var viewer = directory.Find(viewerId);
         if (viewer is null)
@@ -71,8 +75,39 @@ internal sealed class EscalationReader(EscalationDbContext db, PolicyCatalog cat
             query = query.Where(e => e.RaisingAgencyId == agency || e.ReceivingAgencyId == agency);
         if (filter.Overdue)
             query = query.Where(e => e.Status == EscalationStatus.Open && e.StageDueAt < now);
+        if (filter.DueBefore is { } dueBefore)
+            query = query.Where(e => e.Status == EscalationStatus.Open && e.StageDueAt >= now && e.StageDueAt < dueBefore);
+        if (filter.Category is { } category)
+            query = query.Where(e => e.Category == category);
+        if (filter.RaisingAgencyId is { } raising)
+            query = query.Where(e => e.RaisingAgencyId == raising);
+        if (filter.ReceivingAgencyId is { } receiving)
+            query = query.Where(e => e.ReceivingAgencyId == receiving);
+        if (filter.RaisedFrom is { } from)
+        {
+            var start = LocalInstants.StartOf(from, catalog.Calendar.TimeZone);
+            query = query.Where(e => e.RaisedAt >= start);
+        }
 
-        var rows = await query.OrderBy(e => e.StageDueAt).Take(1000).ToListAsync(ct);
+        if (filter.RaisedTo is { } to)
+        {
+            var end = LocalInstants.StartOf(to.AddDays(1), catalog.Calendar.TimeZone);
+            query = query.Where(e => e.RaisedAt < end);
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Query))
+        {
+            // Upper case on both sides, as LIKE ignores case on SQLite but not on PostgreSQL; the wildcards typed are taken literally.
+            var pattern = "%" + filter.Query.Trim().ToUpperInvariant().Replace("\\", "\\\\", StringComparison.Ordinal)
+                .Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+            query = query.Where(e => EF.Functions.Like(e.Reference.ToUpper(), pattern, "\\")
+                || EF.Functions.Like(e.ChildReference.ToUpper(), pattern, "\\"));
+        }
+
+        query = filter.Sort == EscalationSort.Newest
+            ? query.OrderByDescending(e => e.RaisedAt).ThenByDescending(e => e.Reference)
+            : query.OrderBy(e => e.StageDueAt).ThenBy(e => e.Reference);
+        var rows = await query.Take(limit).ToListAsync(ct);
         var parties = Parties(directory);
         return [.. rows.Where(e => CanSee(directory, viewerId, e)).Select(e => EscalationMapping.ToSummary(e, Policy(e), parties, now))];
     }

@@ -58,6 +58,8 @@ internal static class UiRegistration
         services.AddSingleton(sp => EmergencyContacts.From(sp.GetRequiredService<IConfiguration>()));
         services.AddScoped<RaiseDraftStore>();
         services.AddScoped<EscalationPages>();
+        services.AddScoped<Pages.Board.EscalationLog>();
+        services.AddScoped<Pages.Board.BoardOverview>();
         services.AddScoped<PeopleDirectory>();
         services.AddScoped<PersonEdits>();
         services.AddScoped<Departures>();

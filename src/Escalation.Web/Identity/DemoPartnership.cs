@@ -42,7 +42,7 @@ internal static class DemoPartnership
             await AddPersonAsync(users, people[3], $"practitioner2@{slug}.example.org", agency, manager.Id, password, Roles.Practitioner);
         }
 
-        var board = await AddAgencyAsync(db, "Westshire Safeguarding Children Partnership", AgencyKind.Other, ct);
+        var board = await AddAgencyAsync(db, "Westshire Safeguarding Children Partnership", AgencyKind.Partnership, ct);
         await AddPersonAsync(users, "Beth Morgan", "officer1@partnership.example.org", board, null, password, Roles.BoardBusinessUnit);
         await AddPersonAsync(users, "Kofi Mensah", "officer2@partnership.example.org", board, null, password, Roles.BoardBusinessUnit);
         await AddPersonAsync(users, "Judith Rowe", "chair@partnership.example.org", board, null, password, Roles.BoardChair);

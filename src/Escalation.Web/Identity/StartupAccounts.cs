@@ -75,7 +75,7 @@ internal static partial class StartupAccounts
             var agency = await db.Agencies.FirstOrDefaultAsync(a => a.Name == AdministrationAgency, ct);
             if (agency is null)
             {
-                agency = new Agency { Id = Guid.CreateVersion7(), Name = AdministrationAgency, Kind = AgencyKind.Other };
+                agency = new Agency { Id = Guid.CreateVersion7(), Name = AdministrationAgency, Kind = AgencyKind.Partnership };
                 db.Agencies.Add(agency);
                 await db.SaveChangesAsync(ct);
             }

@@ -3,8 +3,9 @@ using Escalation.Core.Policies;
 using Escalation.Data;
 using Escalation.Data.Engine;
 using Escalation.Web.Api;
-using Escalation.Web.Pages.Escalations;
+using Escalation.Web.Pages.Board;
 using Escalation.Web.Pages.Display;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,10 +13,11 @@ namespace Escalation.Web.Pages;
 
 /// <summary>
 /// "Your escalations", in three parts: those where the viewer acts at the current stage (soonest deadline first),
-/// those open but waiting for others, and those closed.
+/// those open but waiting for others, and those closed. The board's business unit and chair land on their overview
+/// instead, and a report viewer on the board report.
 /// </summary>
 internal sealed class IndexModel(EscalationReader reader, EscalationDbContext db, PolicyCatalog catalog, DateText dates,
-    DirectoryCache directoryCache) : PageModel
+    DirectoryCache directoryCache, BoardOverview overview) : PageModel
 {
     [Microsoft.AspNetCore.Mvc.TempData]
     public string? Banner { get; set; }
@@ -31,7 +33,25 @@ internal sealed class IndexModel(EscalationReader reader, EscalationDbContext db
 
     public IReadOnlyList<EscalationListItem> Closed { get; private set; } = [];
 
-    public async Task OnGetAsync(CancellationToken ct)
+    /// <summary>For the board's business unit and chair: the overview they land on, instead of their own lists.</summary>
+    public OverviewCounts? Overview { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        // A report viewer reads reports only, so lands on the board report; the board lands on its overview.
+        if (User.IsInRole(Roles.ReportViewer))
+            return RedirectToPage("/Board/Index");
+        if (User.IsInRole(Roles.BoardBusinessUnit) || User.IsInRole(Roles.BoardChair))
+        {
+            Overview = await overview.CountAsync(User.PersonId(), ct);
+            return Page();
+        }
+
+        await ListAsync(ct);
+        return Page();
+    }
+
+    private async Task ListAsync(CancellationToken ct)
     {
         var viewerId = User.PersonId();
         var all = await reader.ListAsync(viewerId, new EscalationFilter(null, null, null, false), ct);
@@ -48,7 +68,7 @@ internal sealed class IndexModel(EscalationReader reader, EscalationDbContext db
         foreach (var e in all.OrderBy(e => e.Stage.DueAt))
         {
             var policy = catalog.Find(policies[e.Id].PolicyId, policies[e.Id].PolicyVersion)!;
-            var item = Item(e, policy, agencies, viewer is not null ? RespondentWarning(viewer, directory, e) : null);
+            var item = Item(e, policy, agencies);
             if (e.Status != "open")
                 closed.Add(item);
             else if (viewer is not null && ActsNow(viewer, directory, e, policy))
@@ -67,13 +87,7 @@ internal sealed class IndexModel(EscalationReader reader, EscalationDbContext db
         directory.Find(e.RaisedBy.Id) is { } raiser && directory.Find(e.Respondent.Id) is { } respondent
         && (Relations.Of(viewer, raiser, respondent) & Relations.ActorsOf(policy.Stage(e.Stage.Number).WhoActs)) != 0;
 
-    /// <summary>For a board viewer, why the escalation's respondent would be refused under the current rules.</summary>
-    private static string? RespondentWarning(DirectoryPerson viewer, DirectorySnapshot directory, EscalationSummaryDto e) =>
-        directory.Find(e.RaisedBy.Id) is { } raiser && directory.Find(e.Respondent.Id) is { } respondent
-            ? RespondentWarnings.For(Relations.Of(viewer, raiser, respondent), raiser, respondent)
-            : null;
-
-    private EscalationListItem Item(EscalationSummaryDto e, PolicyDefinition policy, Dictionary<Guid, string> agencies, string? warning)
+    private EscalationListItem Item(EscalationSummaryDto e, PolicyDefinition policy, Dictionary<Guid, string> agencies)
     {
         var stage = PolicyWords.StageName(policy, e.Stage.Number);
         var progress = e.Status switch
@@ -83,8 +97,7 @@ internal sealed class IndexModel(EscalationReader reader, EscalationDbContext db
             _ => $"{stage}, due {dates.DueBy(e.Stage.DueAt)}",
         };
         string Party(PartyDto p) => $"{p.Name} ({agencies.GetValueOrDefault(p.AgencyId) ?? "no agency"})";
-        IReadOnlyList<StatusTag> tags = warning is null ? StatusTag.For(e) : [.. StatusTag.For(e), new StatusTag(warning, "govuk-tag--red")];
-        return new EscalationListItem(e.Id, e.Reference, e.Child.Reference, tags, progress,
+        return new EscalationListItem(e.Id, e.Reference, e.Child.Reference, StatusTag.For(e), progress,
             $"Raised by {Party(e.RaisedBy)} about a decision by {Party(e.Respondent)}");
     }
 }

@@ -132,6 +132,21 @@ public sealed class BrowserFixture : IAsyncLifetime
         return result.IsOk ? result.Value!.Id : throw new InvalidOperationException($"Could not raise: {result.Status}");
     }
 
+    /// <summary>Moves an escalation up <paramref name="stages"/> stages, as its raiser, straight through the engine.</summary>
+    public async Task EscalateAsync(Guid id, string raiserEmail, int stages)
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<EscalationDbContext>();
+        var raiser = await db.Users.SingleAsync(u => u.Email == raiserEmail);
+        var service = scope.ServiceProvider.GetRequiredService<EscalationService>();
+        for (var i = 0; i < stages; i++)
+        {
+            var result = await service.MoveAsync(id, raiser.Id, new Escalate("Still no change for the child."));
+            if (!result.IsOk)
+                throw new InvalidOperationException($"Could not escalate: {result.Status}");
+        }
+    }
+
     /// <summary>Puts an invitation mail in the outbox as failed (parked after its last try), as an outage would leave it.</summary>
     public async Task ParkFailedMailAsync(string email, string name)
     {

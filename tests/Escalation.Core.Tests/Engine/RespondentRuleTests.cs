@@ -45,6 +45,16 @@ public class RespondentRuleTests
         Assert.Equal(RespondentFault.NotAProfessional, RespondentRule.Check(People.Raiser, People.Named(name)));
 
     [Fact]
+    public void Respondent_ManagerInThePartnershipsOwnAgency_Refused()
+    {
+        var partnershipManager = new TestDirectory().Add("Partnership Manager", Guid.NewGuid(), null, Roles.Manager)
+            with { InPartnershipAgency = true };
+
+        Assert.Equal(RespondentFault.PartnershipAgency, RespondentRule.Check(People.Raiser, partnershipManager));
+        Assert.Equal("the respondent works for the partnership itself", RespondentRule.ForBoard(RespondentFault.PartnershipAgency));
+    }
+
+    [Fact]
     public void Respondent_NotInTheDirectory_Refused() =>
         Assert.Equal(RespondentFault.NotInDirectory, RespondentRule.Check(People.Raiser, null));
 

@@ -16,12 +16,45 @@ public sealed partial class BoardPageTests(ApiHost host) : IClassFixture<ApiHost
         var page = await browser.GetStringAsync(new Uri("/board", UriKind.Relative));
 
         Assert.Contains("<h1 class=\"govuk-heading-l\">Board report</h1>", page, StringComparison.Ordinal);
-        // Default: the last quarter that has ended before 18 December 2026.
-        Assert.Contains("July to September 2026</h2>", page, StringComparison.Ordinal);
-        Assert.Contains("value=\"2026-04-01:2026-12-18\"", page, StringComparison.Ordinal); // this financial year so far
-        Assert.Contains("Financial year 2025 to 2026", page, StringComparison.Ordinal);
+        // Default: this quarter so far, to 18 December 2026.
+        Assert.Contains("Escalations raised from 1 October 2026 to 18 December 2026", page, StringComparison.Ordinal);
+        Assert.Matches("<input[^>]*id=\"Period\"[^>]*value=\"this-quarter\"[^>]*checked", page);
+        Assert.Contains("1 April 2026 to 18 December 2026", page, StringComparison.Ordinal); // this financial year so far
+        Assert.Contains("1 April 2025 to 31 March 2026", page, StringComparison.Ordinal); // the last financial year
         Assert.Contains("id=\"headlines\"", page, StringComparison.Ordinal);
-        Assert.Contains("/board?handler=download&amp;format=csv&amp;from=2026-07-01&amp;to=2026-09-30", page, StringComparison.Ordinal);
+        Assert.Contains("/board?handler=download&amp;format=csv&amp;from=2026-10-01&amp;to=2026-12-18", page, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("last-quarter", "July to September 2026</h2>")]
+    [InlineData("last-year", "Financial year 2025 to 2026</h2>")]
+    [InlineData("custom&CustomFrom.Day=1&CustomFrom.Month=Nov&CustomFrom.Year=2026&CustomTo.Day=30&CustomTo.Month=11&CustomTo.Year=2026",
+        "Escalations raised from 1 November 2026 to 30 November 2026")]
+    public async Task Board_PeriodPicked_ShowsThatPeriod(string period, string shown)
+    {
+        using var browser = await SignInAsync(Who.BoardOfficer);
+
+        var page = await browser.GetStringAsync(new Uri("/board?Period=" + period, UriKind.Relative));
+
+        Assert.Contains(shown, page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Board_CustomPeriodNotValid_ErrorsInFieldOrderAndNoReport()
+    {
+        using var browser = await SignInAsync(Who.BoardOfficer);
+
+        using var response = await browser.GetAsync(new Uri(
+            "/board?Period=custom&CustomFrom.Day=31&CustomFrom.Month=2&CustomFrom.Year=2026&CustomTo.Day=&CustomTo.Month=&CustomTo.Year=", UriKind.Relative));
+        var page = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var first = page.IndexOf("href=\"#CustomFrom\"", StringComparison.Ordinal);
+        var second = page.IndexOf("href=\"#CustomTo\"", StringComparison.Ordinal);
+        Assert.True(first > 0 && second > first, "The error summary names the first day, then the last day: " + page[page.IndexOf("govuk-error-summary__list", StringComparison.Ordinal)..][..600]);
+        Assert.Contains("The first day must be a real date", page, StringComparison.Ordinal);
+        Assert.Contains("Enter the last day of the period", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"headlines\"", page, StringComparison.Ordinal);
     }
 
     [Fact]

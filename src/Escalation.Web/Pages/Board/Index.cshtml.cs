@@ -4,6 +4,7 @@ using Escalation.Reports;
 using Escalation.Reports.Model;
 using Escalation.Reports.Periods;
 using Escalation.Reports.Rendering;
+using Escalation.Web.Pages.Display;
 using Escalation.Web.Pages.Govuk;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -12,7 +13,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Escalation.Web.Pages.Board;
 
 /// <summary>
-/// The board report page: choose a quarter or a financial year (or follow a link with <c>from</c> and <c>to</c>), see the
+/// The board report page: choose this or last quarter, this or last financial year, or dates of one's own (or follow a
+/// link with <c>from</c> and <c>to</c>), see the
 /// headline numbers, and download the board paper, the CSV or the JSON. The downloads are this page's own handlers,
 /// signed in with the cookie like the page; the API's endpoint takes bearer tokens only.
 /// </summary>
@@ -21,10 +23,20 @@ internal sealed class BoardModel(BoardReportService reports, PolicyCatalog catal
 {
     public const string BoardRoles = Roles.BoardBusinessUnit + "," + Roles.BoardChair + "," + Roles.ReportViewer + "," + Roles.Admin;
 
-    /// <summary>The chosen period as <c>FROM:TO</c>, from the picker.</summary>
+    /// <summary>
+    /// The picker's choice: <c>this-quarter</c> (the default), <c>last-quarter</c>, <c>this-year</c>, <c>last-year</c> or
+    /// <c>custom</c> with <see cref="CustomFrom"/> and <see cref="CustomTo"/>. <c>FROM:TO</c> (ISO dates) still works.
+    /// </summary>
     [BindProperty(SupportsGet = true)]
     public string? Period { get; set; }
 
+    [BindProperty(SupportsGet = true)]
+    public DateParts CustomFrom { get; set; } = new();
+
+    [BindProperty(SupportsGet = true)]
+    public DateParts CustomTo { get; set; } = new();
+
+    /// <summary>A period given as ISO dates, as the quarterly mail links to it.</summary>
     [BindProperty(SupportsGet = true)]
     public string? From { get; set; }
 
@@ -37,14 +49,16 @@ internal sealed class BoardModel(BoardReportService reports, PolicyCatalog catal
 
     public IReadOnlyList<Choice> Periods { get; private set; } = [];
 
+    public string Example { get; private set; } = string.Empty;
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var today = catalog.Calendar.LocalDate(clock.GetUtcNow());
+        Example = today.AddDays(-30).ToString("d M yyyy", System.Globalization.CultureInfo.InvariantCulture);
         Periods = Choices(today);
         Chosen = Choose(today);
         if (Chosen is null)
             return Page();
-        Period = Value(Chosen);
         Report = await reports.BuildAsync(Chosen, ct);
         return Page();
     }
@@ -67,51 +81,100 @@ internal sealed class BoardModel(BoardReportService reports, PolicyCatalog catal
     public string DownloadLink(string format) =>
         $"/board?handler=download&format={format}&from={ReportPeriod.Iso(Chosen!.From)}&to={ReportPeriod.Iso(Chosen.To)}";
 
-    public static string Value(ReportPeriod period) => $"{ReportPeriod.Iso(period.From)}:{ReportPeriod.Iso(period.To)}";
-
     private ReportPeriod? Choose(DateOnly today)
     {
         if (!string.IsNullOrWhiteSpace(From) || !string.IsNullOrWhiteSpace(To))
         {
             var period = ReportPeriod.TryParse(From, To, out var errors);
             foreach (var (field, messages) in errors)
-                ModelState.AddModelError(field, messages[0]);
+                ModelState.AddModelError(field == "from" ? nameof(CustomFrom) : nameof(CustomTo), messages[0]);
+            Period = "custom";
+            (CustomFrom, CustomTo) = period is null ? (CustomFrom, CustomTo) : (DateParts.From(period.From), DateParts.From(period.To));
             return period;
         }
 
-        if (!string.IsNullOrWhiteSpace(Period))
+        Period = string.IsNullOrWhiteSpace(Period) ? "this-quarter" : Period.Trim();
+        if (Period == "custom")
+            return Custom();
+        if (Named(Period, today) is { } named)
+            return named;
+        var parts = Period.Split(':');
+        if (parts.Length == 2 && ReportPeriod.TryParse(parts[0], parts[1], out _) is { } legacy)
         {
-            var parts = Period.Split(':');
-            var period = parts.Length == 2 ? ReportPeriod.TryParse(parts[0], parts[1], out _) : null;
-            if (period is null)
-                ModelState.AddModelError(nameof(Period), "Choose a period from the list");
-            return period;
+            (Period, CustomFrom, CustomTo) = ("custom", DateParts.From(legacy.From), DateParts.From(legacy.To));
+            return legacy;
         }
 
-        // By default the last quarter that has ended.
-        return ReportPeriod.QuarterContaining(ReportPeriod.QuarterContaining(today).From.AddDays(-1));
+        ModelState.AddModelError(nameof(Period), "Choose a period");
+        return null;
     }
 
-    /// <summary>The quarter so far, the last eight quarters, then this financial year so far and the last three.</summary>
+    /// <summary>The custom dates, each checked in the form's order, then the range as a whole.</summary>
+    private ReportPeriod? Custom()
+    {
+        var from = CustomFrom.ToDate();
+        var to = CustomTo.ToDate();
+        if (CustomFrom.IsEmpty)
+            ModelState.AddModelError(nameof(CustomFrom), "Enter the first day of the period");
+        else if (from is null)
+            ModelState.AddModelError(nameof(CustomFrom), $"The first day must be a real date, like {Example}");
+        if (CustomTo.IsEmpty)
+            ModelState.AddModelError(nameof(CustomTo), "Enter the last day of the period");
+        else if (to is null)
+            ModelState.AddModelError(nameof(CustomTo), $"The last day must be a real date, like {Example}");
+        if (from is null || to is null)
+            return null;
+        if (from.Value.Year < 2000 || to.Value.Year > 2200)
+        {
+            ModelState.AddModelError(from.Value.Year < 2000 ? nameof(CustomFrom) : nameof(CustomTo), "Choose dates between the years 2000 and 2200");
+            return null;
+        }
+
+        if (to < from)
+        {
+            ModelState.AddModelError(nameof(CustomTo), "The last day must be the same as or after the first day");
+            return null;
+        }
+
+        if (to >= from.Value.AddYears(ReportPeriod.MaxYears))
+        {
+            ModelState.AddModelError(nameof(CustomTo), $"A report covers at most {ReportPeriod.MaxYears} years: choose a last day before {DateText.Date(from.Value.AddYears(ReportPeriod.MaxYears))}");
+            return null;
+        }
+
+        return new ReportPeriod(from.Value, to.Value);
+    }
+
+    private static ReportPeriod? Named(string choice, DateOnly today)
+    {
+        var quarter = ReportPeriod.QuarterContaining(today);
+        var year = ReportPeriod.FinancialYearContaining(today);
+        return choice switch
+        {
+            "this-quarter" => quarter with { To = today },
+            "last-quarter" => ReportPeriod.QuarterContaining(quarter.From.AddDays(-1)),
+            "this-year" => year with { To = today },
+            "last-year" => ReportPeriod.FinancialYear(year.From.Year - 1),
+            _ => null,
+        };
+    }
+
+    /// <summary>The picker's choices, each named with the dates it covers today.</summary>
     private static List<Choice> Choices(DateOnly today)
     {
-        var choices = new List<Choice>();
-        var quarter = ReportPeriod.QuarterContaining(today);
-        choices.Add(new Choice(Value(quarter with { To = today }), $"{quarter.Label} (so far)"));
-        for (var i = 0; i < 8; i++)
+        string Dates(string key)
         {
-            quarter = ReportPeriod.QuarterContaining(quarter.From.AddDays(-1));
-            choices.Add(new Choice(Value(quarter), quarter.Label));
+            var p = Named(key, today)!;
+            return $"{ReportPeriod.Words(p.From)} to {ReportPeriod.Words(p.To)}";
         }
 
-        var year = ReportPeriod.FinancialYearContaining(today);
-        choices.Add(new Choice(Value(year with { To = today }), $"{year.Label} (so far)"));
-        for (var i = 0; i < 3; i++)
-        {
-            year = ReportPeriod.FinancialYear(year.From.Year - 1);
-            choices.Add(new Choice(Value(year), year.Label));
-        }
-
-        return choices;
+        return
+        [
+            new("this-quarter", "This quarter so far", Dates("this-quarter")),
+            new("last-quarter", "Last quarter", Dates("last-quarter")),
+            new("this-year", "This financial year so far", Dates("this-year")),
+            new("last-year", "Last financial year", Dates("last-year")),
+            new("custom", "Choose the dates"),
+        ];
     }
 }

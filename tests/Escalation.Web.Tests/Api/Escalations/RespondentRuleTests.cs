@@ -100,7 +100,7 @@ public sealed class RespondentRuleTests(ApiHost host) : IClassFixture<ApiHost>
         using var browser = await host.SignInPagesAsync(Who.BoardOfficer);
 
         var page = await browser.GetStringAsync(new Uri($"/escalations/{id}", UriKind.Relative));
-        var list = await browser.GetStringAsync(new Uri("/", UriKind.Relative));
+        var list = await browser.GetStringAsync(new Uri("/board/escalations", UriKind.Relative));
 
         const string Warning = "Respondent not valid under the current rules: the respondent works in the raiser&#x27;s own agency.";
         Assert.Contains(Warning, page, StringComparison.Ordinal);
