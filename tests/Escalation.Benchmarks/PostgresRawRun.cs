@@ -76,18 +76,15 @@ internal static class PostgresRawRun
                 recipients.Add((respondent, true));
                 AddManager(recipients, people, raiser);
                 AddManager(recipients, people, respondent);
-                foreach (var (template, at, partyAudience, otherAudience) in new[]
-                         { ("deadline-missed", stage, Audience.Parties, Audience.NextStageActors), ("stage-entered", next, Audience.Parties, Audience.StageActors) })
+                // One mail a person says both: the deadline was missed, and the escalation is now at the next stage.
+                foreach (var (person, isParty) in recipients)
                 {
-                    foreach (var (person, isParty) in recipients)
-                    {
-                        var mailId = Guid.CreateVersion7(now);
-                        Add("INSERT INTO outbox (id, message_id, escalation_id, template_key, stage, recipient_person_id, recipient_email, recipient_name, " +
-                            "recipient_audience, payload, created_at, state, attempts, next_attempt_at) " +
-                            "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, NULL, $10, 'Pending', 0, $10)",
-                            mailId, $"{mailId:N}@{EngineRun.MessageIdDomain}", id, template, at, person.Id, person.Email, person.Name,
-                            (isParty ? partyAudience : otherAudience).ToString(), now);
-                    }
+                    var mailId = Guid.CreateVersion7(now);
+                    Add("INSERT INTO outbox (id, message_id, escalation_id, template_key, stage, recipient_person_id, recipient_email, recipient_name, " +
+                        "recipient_audience, payload, created_at, state, attempts, next_attempt_at) " +
+                        "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, NULL, $10, 'Pending', 0, $10)",
+                        mailId, $"{mailId:N}@{EngineRun.MessageIdDomain}", id, "deadline-missed", stage, person.Id, person.Email, person.Name,
+                        (isParty ? Audience.Parties : Audience.NextStageActors).ToString(), now);
                 }
             }
 

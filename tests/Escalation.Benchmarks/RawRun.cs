@@ -98,14 +98,10 @@ internal static class RawRun
                 recipients.Add((respondent, true));
                 AddManager(recipients, people, raiser);
                 AddManager(recipients, people, respondent);
+                // One mail a person says both: the deadline was missed, and the escalation is now at the next stage.
                 foreach (var (person, isParty) in recipients)
                 {
                     WriteMail(outbox, transaction, now, id, "deadline-missed", stage, person, isParty ? Audience.Parties : Audience.NextStageActors);
-                }
-
-                foreach (var (person, isParty) in recipients)
-                {
-                    WriteMail(outbox, transaction, now, id, "stage-entered", next, person, isParty ? Audience.Parties : Audience.StageActors);
                 }
             }
 

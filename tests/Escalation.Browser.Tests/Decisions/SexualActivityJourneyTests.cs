@@ -183,7 +183,7 @@ public sealed class SexualActivityJourneyTests(BrowserFixture fixture)
         for (var i = 0; i < 4; i++)
             await criteria.Nth(i).GetByLabel("Yes", new LocatorGetByLabelOptions { Exact = true }).CheckAsync();
         await teacher.ButtonAsync("Continue", "fraser-one-missing");
-        Assert.Contains("Answer yes or no: Their best interests require advice or treatment without parental consent",
+        Assert.Contains("Answer yes or no: Is it in their best interests to have advice or treatment without a parent's consent?",
             await page.Locator(".govuk-error-summary").InnerTextAsync(), StringComparison.Ordinal);
         await page.Locator(".govuk-radios").Nth(4).GetByLabel("No", new LocatorGetByLabelOptions { Exact = true }).CheckAsync();
         await teacher.ButtonAsync("Continue", "result");

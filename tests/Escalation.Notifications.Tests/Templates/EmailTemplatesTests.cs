@@ -17,7 +17,7 @@ public sealed class EmailTemplatesTests : IDisposable
         var templates = EmailTemplates.Load(RepoPaths.EmailTemplates);
 
         Assert.All(EmailTemplateKeys.All, key => Assert.True(templates.Has(key), key));
-        Assert.Equal(12, EmailTemplateKeys.All.Count);
+        Assert.Equal(13, EmailTemplateKeys.All.Count);
     }
 
     [Fact]
