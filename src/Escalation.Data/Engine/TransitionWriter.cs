@@ -94,10 +94,12 @@ internal sealed class TransitionWriter : IAsyncDisposable
 
         foreach (var mail in transition.Mails)
         {
+            // A mail that leaves out its author (a response) names them: the payload holds their id, never any text.
+            var payload = mail.Except is { } authorId ? $"{{\"authorId\":\"{authorId:D}\"}}" : null;
             foreach (var recipient in recipients.For(mail, raiserId, respondentId, transition.State.HighestStage))
             {
                 await InsertOutboxAsync(new OutboxMail(transition.State.Id, mail.TemplateKey, mail.Stage, recipient.PersonId,
-                    recipient.Email, recipient.Name, SqlDialect.Enum(recipient.Audience), Payload: null), now, ct);
+                    recipient.Email, recipient.Name, SqlDialect.Enum(recipient.Audience), payload), now, ct);
             }
         }
     }

@@ -32,7 +32,10 @@ internal sealed class MailFactsLoader(EscalationDbContext db, PolicyCatalog cata
         var stages = ids.Count == 0 ? [] : (await db.StageRecords.AsNoTracking().Where(s => ids.Contains(s.EscalationId))
             .Select(s => new { s.EscalationId, s.Stage, s.DueAt }).ToListAsync(ct))
             .ToDictionary(s => (s.EscalationId, s.Stage), s => s.DueAt);
-        var personIds = escalations.Values.SelectMany(e => new[] { e.RaisedById, e.RespondentId }).Distinct().ToList();
+        var authors = mails.ToDictionary(m => m.Id, m => ReadPayload(m.Payload).GetValueOrDefault("authorId") is { } text
+            && Guid.TryParse(text, out var id) ? id : (Guid?)null);
+        var personIds = escalations.Values.SelectMany(e => new[] { e.RaisedById, e.RespondentId })
+            .Concat(authors.Values.OfType<Guid>()).Distinct().ToList();
         var people = personIds.Count == 0 ? [] : await db.Users.AsNoTracking().Where(u => personIds.Contains(u.Id))
             .Select(u => new { u.Id, u.Name, u.AgencyId }).ToDictionaryAsync(u => u.Id, ct);
         var agencyIds = people.Values.Select(p => p.AgencyId).Distinct().ToList();
@@ -55,6 +58,7 @@ internal sealed class MailFactsLoader(EscalationDbContext db, PolicyCatalog cata
                 facts = Describe(e, mail, Party(e.RaisedById), Party(e.RespondentId), stages) with
                 {
                     ReaderMoves = ReaderMoves(e, mail, directory!),
+                    Author = authors[mail.Id] is { } author ? Party(author) : null,
                 };
             }
 

@@ -90,6 +90,7 @@ internal sealed class EmailModel(DateWords words, Uri baseUrl)
         ["is_urgent"] = e.Track == Track.Urgent,
         ["raiser"] = Party(e.Raiser, encode),
         ["respondent"] = Party(e.Respondent, encode),
+        ["author"] = e.Author is { } author ? Party(author, encode) : null,
         ["outcome"] = encode(e.Outcome switch
         {
             OutcomeKind.DecisionChanged => "the decision was changed",

@@ -39,6 +39,9 @@ public sealed record EscalationFacts(
 {
     /// <summary>What the reader may do on the escalation now, from the transition table (none for a closed one).</summary>
     public PermittedMoves ReaderMoves { get; init; }
+
+    /// <summary>Who made the move the mail is about, where it names them (a response); null otherwise.</summary>
+    public PartyFacts? Author { get; init; }
 }
 
 /// <summary>A professional named in a mail, and their agency.</summary>

@@ -62,6 +62,24 @@ public class EmailRenderingTests
     }
 
     [Fact]
+    public void Render_RespondedWithItsAuthor_NamesThemAndTheirAgency()
+    {
+        var mail = Rendering.Render(SampleFacts.Mail("responded", Audience.Parties,
+            SampleFacts.Escalation(1, readerIsRaiser: true) with { Author = new PartyFacts("Sol Worker", "Westshire Children's Social Care") }));
+
+        Assert.Contains("Sol Worker of Westshire Children's Social Care has added a response", mail.Text, StringComparison.Ordinal);
+        Assert.Contains("Sol Worker of Westshire Children", mail.Html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_RespondedWithoutAnAuthor_SaysSomeoneInvolved()
+    {
+        var mail = Rendering.Render(SampleFacts.Mail("responded", Audience.Parties, SampleFacts.Escalation(1, readerIsRaiser: true)));
+
+        Assert.Contains("Someone involved has added a response", mail.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Render_ResolvedMail_SaysNothingMoreCanBeDone()
     {
         var mail = Rendering.Render(SampleFacts.Mail("resolved", Audience.EveryoneSoFar, SampleFacts.Escalation(2, outcome: OutcomeKind.DecisionChanged)));

@@ -137,6 +137,7 @@ public sealed class RespondentRuleTests(ApiHost host) : IClassFixture<ApiHost>
         var mail = Assert.Single(mails);
         Assert.Equal(people[Who.Teacher].Email, mail.RecipientEmail);
         Assert.Equal(responded.At, mail.CreatedAt);
+        Assert.Equal($"{{\"authorId\":\"{people[Who.SocialWorker].Id:D}\"}}", mail.Payload);
     }
 
     [Fact]
