@@ -19,25 +19,8 @@ namespace Escalation.Web.Tests.Decisions;
 public sealed class ApprovalMigrationTests
 {
     [Fact]
-    public async Task Migration_OnADatabaseWithOldAssessments_KeepsThemAndShowsTheNamedSeniorAsPending()
-    {
-        var folder = Directory.CreateTempSubdirectory("escalation-approval-migration-");
-        try
-        {
-            await OldAssessments.CheckAsync(TestDatabase.SqliteFile(Path.Combine(folder.FullName, "old.db")));
-        }
-        finally
-        {
-            try
-            {
-                folder.Delete(recursive: true);
-            }
-            catch (IOException)
-            {
-                // A file still held open is left to the OS temp cleaner.
-            }
-        }
-    }
+    public async Task Migration_OnADatabaseWithOldAssessments_KeepsThemAndShowsTheNamedSeniorAsPending() =>
+        await TempSqliteFile.RunAsync(OldAssessments.CheckAsync);
 }
 
 [Trait("Category", "Postgres")]

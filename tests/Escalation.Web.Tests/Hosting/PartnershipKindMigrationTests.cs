@@ -1,4 +1,3 @@
-using Escalation.Data;
 using Escalation.Data.Entities;
 using Escalation.Testing;
 using Escalation.Web.Tests.TestSupport;
@@ -15,25 +14,8 @@ namespace Escalation.Web.Tests.Hosting;
 public sealed class PartnershipKindMigrationTests
 {
     [Fact]
-    public async Task Migration_OnADatabaseWithThePartnershipsAgenciesAsOther_MovesThemToPartnership()
-    {
-        var folder = Directory.CreateTempSubdirectory("escalation-partnership-kind-");
-        try
-        {
-            await OldAgencies.CheckAsync(TestDatabase.SqliteFile(Path.Combine(folder.FullName, "old.db")));
-        }
-        finally
-        {
-            try
-            {
-                folder.Delete(recursive: true);
-            }
-            catch (IOException)
-            {
-                // A file still held open is left to the OS temp cleaner.
-            }
-        }
-    }
+    public async Task Migration_OnADatabaseWithThePartnershipsAgenciesAsOther_MovesThemToPartnership() =>
+        await TempSqliteFile.RunAsync(OldAgencies.CheckAsync);
 }
 
 [Trait("Category", "Postgres")]
@@ -50,9 +32,7 @@ internal static class OldAgencies
 {
     public static async Task CheckAsync(TestDatabase database)
     {
-        await using var db = database.IsSqlite
-            ? (EscalationDbContext)new SqliteEscalationDbContext(new DbContextOptionsBuilder<SqliteEscalationDbContext>().UseSqlite(database.ConnectionString).Options)
-            : new PostgresEscalationDbContext(new DbContextOptionsBuilder<PostgresEscalationDbContext>().UseNpgsql(database.ConnectionString).Options);
+        await using var db = OldDirectoryRows.Context(database);
         var migrations = db.Database.GetMigrations().ToList();
         var index = migrations.FindIndex(m => m[15..] == "PartnershipAgencyKind");
         await db.GetService<IMigrator>().MigrateAsync(migrations[index - 1]);

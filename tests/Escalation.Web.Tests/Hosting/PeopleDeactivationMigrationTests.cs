@@ -10,25 +10,8 @@ namespace Escalation.Web.Tests.Hosting;
 public sealed class PeopleDeactivationMigrationTests
 {
     [Fact]
-    public async Task Migration_OnADatabaseWithPeople_KeepsThemAllActive()
-    {
-        var folder = Directory.CreateTempSubdirectory("escalation-deactivation-migration-");
-        try
-        {
-            await ExistingPeople.CheckAsync(TestDatabase.SqliteFile(Path.Combine(folder.FullName, "old.db")));
-        }
-        finally
-        {
-            try
-            {
-                folder.Delete(recursive: true);
-            }
-            catch (IOException)
-            {
-                // A file still held open is left to the OS temp cleaner.
-            }
-        }
-    }
+    public async Task Migration_OnADatabaseWithPeople_KeepsThemAllActive() =>
+        await TempSqliteFile.RunAsync(ExistingPeople.CheckAsync);
 }
 
 [Trait("Category", "Postgres")]

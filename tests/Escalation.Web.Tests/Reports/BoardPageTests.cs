@@ -1,17 +1,15 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using Escalation.Web.Tests.Api.Support;
-using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Escalation.Web.Tests.Reports;
 
 /// <summary>The board page at <c>/board</c>: signed in with the cookie, for the same roles as the API, with its own downloads.</summary>
-public sealed partial class BoardPageTests(ApiHost host) : IClassFixture<ApiHost>
+public sealed class BoardPageTests(ApiHost host) : IClassFixture<ApiHost>
 {
     [Fact]
     public async Task Board_ReportViewer_SeesThePickerHeadlinesAndDownloads()
     {
-        using var browser = await SignInAsync(Who.ReportViewer);
+        using var browser = await host.SignInPagesAsync(Who.ReportViewer);
 
         var page = await browser.GetStringAsync(new Uri("/board", UriKind.Relative));
 
@@ -32,7 +30,7 @@ public sealed partial class BoardPageTests(ApiHost host) : IClassFixture<ApiHost
         "Escalations raised from 1 November 2026 to 30 November 2026")]
     public async Task Board_PeriodPicked_ShowsThatPeriod(string period, string shown)
     {
-        using var browser = await SignInAsync(Who.BoardOfficer);
+        using var browser = await host.SignInPagesAsync(Who.BoardOfficer);
 
         var page = await browser.GetStringAsync(new Uri("/board?Period=" + period, UriKind.Relative));
 
@@ -42,7 +40,7 @@ public sealed partial class BoardPageTests(ApiHost host) : IClassFixture<ApiHost
     [Fact]
     public async Task Board_CustomPeriodNotValid_ErrorsInFieldOrderAndNoReport()
     {
-        using var browser = await SignInAsync(Who.BoardOfficer);
+        using var browser = await host.SignInPagesAsync(Who.BoardOfficer);
 
         using var response = await browser.GetAsync(new Uri(
             "/board?Period=custom&CustomFrom.Day=31&CustomFrom.Month=2&CustomFrom.Year=2026&CustomTo.Day=&CustomTo.Month=&CustomTo.Year=", UriKind.Relative));
@@ -60,7 +58,7 @@ public sealed partial class BoardPageTests(ApiHost host) : IClassFixture<ApiHost
     [Fact]
     public async Task Board_LinkFromTheQuarterlyMail_ShowsThatPeriod()
     {
-        using var browser = await SignInAsync(Who.BoardOfficer);
+        using var browser = await host.SignInPagesAsync(Who.BoardOfficer);
 
         var page = await browser.GetStringAsync(new Uri("/board?from=2026-10-01&to=2026-12-31", UriKind.Relative));
 
@@ -73,7 +71,7 @@ public sealed partial class BoardPageTests(ApiHost host) : IClassFixture<ApiHost
     [InlineData("html", "text/html", null)]
     public async Task Board_Download_GivesTheFormat(string format, string mediaType, string? disposition)
     {
-        using var browser = await SignInAsync(Who.Chair);
+        using var browser = await host.SignInPagesAsync(Who.Chair);
 
         using var response = await browser.GetAsync(new Uri($"/board?handler=download&format={format}&from=2026-10-01&to=2026-12-31", UriKind.Relative));
 
@@ -85,7 +83,7 @@ public sealed partial class BoardPageTests(ApiHost host) : IClassFixture<ApiHost
     [Fact]
     public async Task Board_PaperDownload_ServedWithAPolicyAllowingOnlyItsOwnStyleByHash()
     {
-        using var browser = await SignInAsync(Who.Chair);
+        using var browser = await host.SignInPagesAsync(Who.Chair);
 
         using var response = await browser.GetAsync(new Uri("/board?handler=download&format=html&from=2026-10-01&to=2026-12-31", UriKind.Relative));
         var html = await response.Content.ReadAsStringAsync();
@@ -102,7 +100,7 @@ public sealed partial class BoardPageTests(ApiHost host) : IClassFixture<ApiHost
     [Fact]
     public async Task Board_Practitioner_IsRefused()
     {
-        using var browser = await SignInAsync(Who.Teacher);
+        using var browser = await host.SignInPagesAsync(Who.Teacher);
 
         using var response = await browser.GetAsync(new Uri("/board", UriKind.Relative));
         using var download = await browser.GetAsync(new Uri("/board?handler=download&format=csv&from=2026-10-01&to=2026-12-31", UriKind.Relative));
@@ -111,24 +109,4 @@ public sealed partial class BoardPageTests(ApiHost host) : IClassFixture<ApiHost
         Assert.NotEqual(HttpStatusCode.OK, download.StatusCode);
         Assert.DoesNotContain("Board report", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
-
-    private async Task<HttpClient> SignInAsync(Who who)
-    {
-        var people = await host.PeopleAsync();
-        var browser = host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
-        var form = await browser.GetStringAsync(new Uri("/account/sign-in", UriKind.Relative));
-        var antiforgery = AntiforgeryField().Match(form);
-        Assert.True(antiforgery.Success, "The sign-in page has no antiforgery field.");
-        using var signIn = await browser.PostAsync(new Uri("/account/sign-in", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["Email"] = people[who].Email,
-            ["Password"] = ApiHost.Password,
-            ["__RequestVerificationToken"] = antiforgery.Groups[1].Value,
-        }));
-        Assert.True(signIn.StatusCode == HttpStatusCode.Redirect, $"The UI sign-in did not succeed: {(int)signIn.StatusCode}");
-        return browser;
-    }
-
-    [GeneratedRegex("<input[^>]*name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]
-    private static partial Regex AntiforgeryField();
 }

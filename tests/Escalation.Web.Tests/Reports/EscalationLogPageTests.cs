@@ -16,7 +16,7 @@ public sealed class EscalationLogPageTests(ApiHost host) : IClassFixture<ApiHost
     [Fact]
     public async Task Home_BoardOfficer_SeesTheOverviewWithLinksIntoTheLog()
     {
-        using var browser = await PageSignIn.AsAsync(host, Who.BoardOfficer);
+        using var browser = await host.SignInPagesAsync(Who.BoardOfficer);
 
         var page = await browser.GetStringAsync(new Uri("/", UriKind.Relative));
 
@@ -31,7 +31,7 @@ public sealed class EscalationLogPageTests(ApiHost host) : IClassFixture<ApiHost
     [Fact]
     public async Task Home_ReportViewer_LandsOnTheBoardReport()
     {
-        using var browser = await PageSignIn.AsAsync(host, Who.ReportViewer);
+        using var browser = await host.SignInPagesAsync(Who.ReportViewer);
 
         using var response = await browser.GetAsync(new Uri("/", UriKind.Relative));
 
@@ -46,7 +46,7 @@ public sealed class EscalationLogPageTests(ApiHost host) : IClassFixture<ApiHost
         using var teacher = await host.SignInAsync(Who.Teacher);
         var wanted = (await teacher.RaiseAsync(Child(people, "CH-LOG-1"))).Id();
         var unwanted = (await teacher.RaiseAsync(Child(people, "CH-LOG-2"))).Id();
-        using var browser = await PageSignIn.AsAsync(host, Who.BoardOfficer);
+        using var browser = await host.SignInPagesAsync(Who.BoardOfficer);
         const string Query = "q=ch-log-1&raisingAgency={0}&raisedFrom.Day=1&raisedFrom.Month=Dec&raisedFrom.Year=2026&status=open";
         var query = string.Format(System.Globalization.CultureInfo.InvariantCulture, Query, people.SchoolId);
 
@@ -65,7 +65,7 @@ public sealed class EscalationLogPageTests(ApiHost host) : IClassFixture<ApiHost
     [Fact]
     public async Task Log_BadDates_ErrorsInFieldOrderWithoutAFailure()
     {
-        using var browser = await PageSignIn.AsAsync(host, Who.BoardOfficer);
+        using var browser = await host.SignInPagesAsync(Who.BoardOfficer);
 
         using var response = await browser.GetAsync(new Uri(
             "/board/escalations?raisedFrom.Day=40&raisedFrom.Month=Foo&raisedFrom.Year=2026&raisedTo.Day=1&raisedTo.Month=1&raisedTo.Year=2026&stage=9",
@@ -89,7 +89,7 @@ public sealed class EscalationLogPageTests(ApiHost host) : IClassFixture<ApiHost
         var partnershipManager = await AddPartnershipManagerAsync();
         await host.InDbAsync(db => db.Escalations.Where(e => e.Id == id)
             .ExecuteUpdateAsync(s => s.SetProperty(e => e.RespondentId, partnershipManager)));
-        using var browser = await PageSignIn.AsAsync(host, Who.BoardOfficer);
+        using var browser = await host.SignInPagesAsync(Who.BoardOfficer);
 
         var log = await browser.GetStringAsync(new Uri("/board/escalations?q=CH-LOG-PARTNER", UriKind.Relative));
         var refused = await teacher.PostAsync("/api/escalations", Bodies.Raise(partnershipManager));
@@ -105,7 +105,7 @@ public sealed class EscalationLogPageTests(ApiHost host) : IClassFixture<ApiHost
     [InlineData(Who.Admin)]
     public async Task Log_NotTheBoard_Refused(Who who)
     {
-        using var browser = await PageSignIn.AsAsync(host, who);
+        using var browser = await host.SignInPagesAsync(who);
 
         using var response = await browser.GetAsync(new Uri("/board/escalations", UriKind.Relative));
         using var csv = await browser.GetAsync(new Uri("/board/escalations?handler=csv", UriKind.Relative));
