@@ -93,10 +93,12 @@ public sealed class TransitionTable(PolicyDefinition policy, WorkingDayCalendar 
         var state = new EscalationState(
             move.Id, Policy.Id, Policy.Version, move.Track, EscalationStatus.Open,
             move.StartAtStage, move.StartAtStage, now, entered.DueAt, Version: 1);
-        var mails = new List<MailIntent> { Mail(NotificationEvent.Raised, move.StartAtStage) };
+        var raised = Mail(NotificationEvent.Raised, move.StartAtStage);
         if (move.StartAtStage != Policy.FirstStage)
         {
-            mails.Add(Mail(NotificationEvent.StageEntered, move.StartAtStage));
+            // One moment, one mail: raised above the first stage, the raised mail also tells those the stage-entered
+            // mail would have told (first, so those who act at the starting stage are told as the ones who act).
+            raised = raised with { Audiences = [.. Audiences(NotificationEvent.StageEntered).Concat(raised.Audiences).Distinct()] };
         }
 
         return new Transition(
@@ -106,7 +108,7 @@ public sealed class TransitionTable(PolicyDefinition policy, WorkingDayCalendar 
             entered,
             CancelPendingTimers: false,
             StageTimers(entered, move.Track, now),
-            mails);
+            [raised]);
     }
 
     private MoveResult Responding(EscalationState state, Respond move, Actor actor, DateTimeOffset now)

@@ -125,7 +125,14 @@ public sealed class RoleJourneyTests(BrowserFixture fixture)
         Assert.DoesNotContain("should reply to you", confirmation, StringComparison.Ordinal);
         var reference = await ReferenceAsync(teacher);
 
-        var mail = await fixture.Mail.WaitForAsync(Demo.TeacherSenior, $"Escalation {reference} is now at stage 3");
+        // One mail each: the raised mail names the starting stage; no separate "now at stage 3" mail.
+        var mail = await fixture.Mail.WaitForAsync(Demo.TeacherSenior, $"Escalation {reference} has been raised at stage 3: Senior");
+        Assert.Contains("It starts with you: you act at this stage.", mail.Text, StringComparison.Ordinal);
+        await fixture.Mail.WaitForAsync(Demo.SocialWorker, $"Escalation {reference} has been raised at stage 3: Senior");
+        var about = (await fixture.Mail.EmailsAsync()).Where(m => m.Subject.Contains(reference, StringComparison.Ordinal)).ToList();
+        Assert.Single(about, m => m.To.Contains(Demo.SocialWorker, StringComparer.OrdinalIgnoreCase));
+        Assert.Single(about, m => m.To.Contains(Demo.TeacherSenior, StringComparer.OrdinalIgnoreCase));
+        Assert.DoesNotContain(about, m => m.Subject.Contains("is now at stage", StringComparison.Ordinal));
         await using var senior = await Visitor.OpenAsync(fixture, "roles/senior");
         await senior.GotoAsync(mail.Link(fixture.BaseUrl), "sign-in-from-email");
         await senior.SignInAsync(Demo.TeacherSenior);

@@ -95,21 +95,32 @@ public class RaiseMoveTests
     }
 
     [Fact]
-    public void Raise_AtStage3WithReason_OpensAtStage3AndMailsRaisedThenStageEntered()
+    public void Raise_AtStage3WithReason_OpensAtStage3AndSendsOneRaisedMailToTheRaisedAndStageEnteredAudiences()
     {
         var transition = RaiseTransition(Track.Standard, FridayBeforeChristmas, startAtStage: 3, reason: "Stage 1 and 2 tried by phone");
 
         Assert.Equal(3, transition.State.Stage);
         Assert.Equal(3, transition.State.HighestStage);
         Assert.Equal(1, transition.State.Version);
-        Assert.Equal(
-            [(NotificationEvent.Raised, 3), (NotificationEvent.StageEntered, 3)],
-            transition.Mails.Select(m => (m.Event, m.Stage)));
-        Assert.Equal([Audience.Parties, Audience.StageActors], transition.Mails[1].Audiences);
+        // One moment, one mail: no separate stage-entered mail; those acting at stage 3 are told in the raised mail.
+        var mail = Assert.Single(transition.Mails);
+        Assert.Equal((NotificationEvent.Raised, 3), (mail.Event, mail.Stage));
+        Assert.Equal([Audience.Parties, Audience.StageActors, Audience.Respondent, Audience.Raiser, Audience.BoardBusinessUnit], mail.Audiences);
+        Assert.Empty(mail.NextStageAudiences);
         var item = Assert.Single(transition.History);
         Assert.Equal(new HistoryItem(FridayBeforeChristmas, HistoryType.Raised, 3, People.Raiser.Id, "Stage 1 and 2 tried by phone"), item);
         Assert.All(transition.Timers, t => Assert.Equal(3, t.Stage));
         Assert.Equal(3, transition.StageEntered!.Stage);
+    }
+
+    [Fact]
+    public void Raise_AtStage1_SendsOnlyTheRaisedMailToItsOwnAudiences()
+    {
+        var transition = RaiseTransition(Track.Standard, FridayBeforeChristmas);
+
+        var mail = Assert.Single(transition.Mails);
+        Assert.Equal((NotificationEvent.Raised, 1), (mail.Event, mail.Stage));
+        Assert.Equal([Audience.Respondent, Audience.Raiser, Audience.BoardBusinessUnit], mail.Audiences);
     }
 
     [Theory]

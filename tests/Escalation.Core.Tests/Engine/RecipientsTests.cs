@@ -135,6 +135,33 @@ public class RecipientsTests
     }
 
     [Fact]
+    public void RaisedAtStage2_TellsEachPersonOnce_TheManagersAsTheOnesWhoAct()
+    {
+        var intent = Assert.Single(RaiseTransition(Track.Standard, FridayBeforeChristmas, startAtStage: 2, reason: "The managers have met").Mails);
+
+        var recipients = For(intent, 2);
+
+        (Guid, Audience)[] expected =
+        [
+            (People.Raiser.Id, Audience.Parties), (People.Respondent.Id, Audience.Parties),
+            (People.SchoolManager.Id, Audience.StageActors), (People.CscManager.Id, Audience.StageActors),
+            (People.BoardOfficer.Id, Audience.BoardBusinessUnit),
+        ];
+        Assert.Equal(expected.Order(), recipients.Select(r => (r.PersonId!.Value, r.Audience)).Order());
+    }
+
+    [Fact]
+    public void RaisedAtStage4_TellsTheBoardBusinessUnitOnce_AsTheOnesWhoAct_AndTheChair()
+    {
+        var intent = Assert.Single(RaiseTransition(Track.Standard, FridayBeforeChristmas, startAtStage: 4, reason: "Seniors could not agree").Mails);
+
+        var recipients = For(intent, 4);
+
+        AssertPeople(recipients, People.Raiser, People.Respondent, People.BoardOfficer, People.BoardChair);
+        Assert.Equal(Audience.StageActors, Assert.Single(recipients, r => r.PersonId == People.BoardOfficer.Id).Audience);
+    }
+
+    [Fact]
     public void NextStageActors_AtStage4_AreTheStage4Actors()
     {
         var intent = new MailIntent(NotificationEvent.DeadlineMissed, 4, [Audience.NextStageActors]);

@@ -56,6 +56,15 @@ public sealed class EventMailTests(MaildevFixture maildev) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Delivery_RaisedAtStage3_OneRaisedMailEach_SayingTheStage_NoStageEnteredMail()
+    {
+        var escalation = await _host.RaiseAsync(_people.Teacher, _people.Raise(startAtStage: 3));
+
+        await ExpectAsync(escalation, "raised", "at stage 3: Senior", "tess.teacher", "sol.worker", "sam.senior", "cal.senior", "bea.officer");
+        Assert.DoesNotContain(await _host.OutboxAsync(), o => o.TemplateKey == "stage-entered");
+    }
+
+    [Fact]
     public async Task Delivery_WithdrawnEscalation_MailsThePartiesAndTheBoardBusinessUnit()
     {
         var escalation = await _host.RaiseAsync(_people.Teacher, _people.Raise());

@@ -124,6 +124,38 @@ public class EmailRenderingTests
     }
 
     [Fact]
+    public void Render_RaisedAtStage2ForAManager_SaysTheStartingStageAndThatTheyAct()
+    {
+        var mail = Rendering.Render(SampleFacts.Mail("raised", Audience.StageActors, SampleFacts.Escalation(2)));
+
+        Assert.Equal("Escalation ESC-7K3M9QPX has been raised at stage 2: Manager", mail.Subject);
+        Assert.Contains("It starts at stage 2 (Manager), where ", mail.Text, StringComparison.Ordinal);
+        Assert.Contains("It starts with you: you act at this stage.", mail.Text, StringComparison.Ordinal);
+        Assert.Contains("It starts with you: you act at this stage.", mail.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Record the escalation in the partnership's escalation log.", mail.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_RaisedAtStage2ForTheRespondent_SaysWhoActsAndThatTheyNeedDoNothingNow()
+    {
+        var mail = Rendering.Render(SampleFacts.Mail("raised", Audience.Parties, SampleFacts.Escalation(2, readerIsRespondent: true)));
+
+        Assert.Equal("Escalation ESC-7K3M9QPX has been raised at stage 2: Manager", mail.Subject);
+        Assert.Contains("disagrees with a decision you made for child CH-1042", mail.Text, StringComparison.Ordinal);
+        Assert.Contains("You do not need to do anything now, but be ready to give them information", mail.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("It starts with you", mail.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_RaisedAtStage1_SubjectNamesNoStage()
+    {
+        var mail = Rendering.Render(SampleFacts.Mail("raised", Audience.Respondent, SampleFacts.Escalation(1, readerIsRespondent: true)));
+
+        Assert.Equal("Escalation ESC-7K3M9QPX has been raised", mail.Subject);
+        Assert.DoesNotContain(", where ", mail.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Render_UrgentTrack_SaysUrgentInTheSubject()
     {
         var mail = Rendering.Render(SampleFacts.Mail("raised", Audience.Respondent, SampleFacts.Escalation(1, track: Track.Urgent)));

@@ -55,9 +55,9 @@ public sealed record TestPartnership(
     public const string SecretDecision = "DECISION-TEXT-MUST-NOT-LEAK";
 
     /// <summary>A valid escalation from the teacher about the social worker's decision, with marked concern and decision text.</summary>
-    public RaiseRequest Raise(string childReference = "CH-1042", string track = "standard") => new(
+    public RaiseRequest Raise(string childReference = "CH-1042", string track = "standard", int startAtStage = 1) => new(
         ChildReference: childReference, ChildAgeYears: 14, RespondentId: SocialWorker, Category: "below-threshold", LevelOfNeed: 3,
         DecisionChallenged: SecretDecision, DecisionDate: new DateOnly(2026, 12, 17),
         Concern: SecretConcern, DesiredOutcome: "A strategy discussion", Track: track,
-        StartAtStage: 1, StartAtStageReason: null, UrgentReason: null, ChildAtImmediateRisk: false, ImmediateReferralMade: false);
+        StartAtStage: startAtStage, StartAtStageReason: startAtStage == 1 ? null : "The managers have already met", UrgentReason: null, ChildAtImmediateRisk: false, ImmediateReferralMade: false);
 }

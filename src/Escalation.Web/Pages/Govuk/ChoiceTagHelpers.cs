@@ -6,7 +6,8 @@ namespace Escalation.Web.Pages.Govuk;
 /// <summary>
 /// GOV.UK radios in a fieldset: <c>&lt;govuk-radios for="Track" label="Which track?" items="Model.Tracks" /&gt;</c>.
 /// With <c>reveal="urgent"</c>, the element's content (a follow-up question) is a conditional reveal of that choice:
-/// shown when it is chosen, and always shown when JavaScript is off.
+/// shown when it is chosen, and always shown when JavaScript is off. With <c>reveal-any="Model.Values"</c>, any of those
+/// choices opens the same reveal, which stands after the last of them.
 /// </summary>
 [HtmlTargetElement("govuk-radios")]
 public sealed class RadiosTagHelper : GovukField
@@ -18,10 +19,15 @@ public sealed class RadiosTagHelper : GovukField
     /// <summary>The value of the choice that reveals the element's content.</summary>
     public string? Reveal { get; set; }
 
+    /// <summary>The values of the choices that each reveal the element's content.</summary>
+    public IEnumerable<string>? RevealAny { get; set; }
+
     public override async Task ProcessAsync(TagHelperContext context, TagHelperOutput output)
     {
         ArgumentNullException.ThrowIfNull(output);
-        var reveal = Reveal is null ? null : new ChoiceList.Conditional(Reveal, $"conditional-{Id}", (await output.GetChildContentAsync()).GetContent());
+        string[] revealing = [.. RevealAny ?? [], .. Reveal is null ? [] : new[] { Reveal }];
+        var reveal = revealing.Length == 0 ? null
+            : new ChoiceList.Conditional(revealing, $"conditional-{Id}", (await output.GetChildContentAsync()).GetContent());
         var html = new StringBuilder(FormGroupStart());
         FieldsetStart(html);
         HintAndError(html);
@@ -55,14 +61,17 @@ public sealed class CheckboxesTagHelper : GovukField
 
 internal static class ChoiceList
 {
-    /// <summary>Content revealed when the choice <paramref name="Value"/> is chosen, in a container with id <paramref name="Id"/>.</summary>
-    public sealed record Conditional(string Value, string Id, string Html);
+    /// <summary>Content revealed when any of the choices <paramref name="Values"/> is chosen, in a container with id <paramref name="Id"/>.</summary>
+    public sealed record Conditional(IReadOnlyList<string> Values, string Id, string Html);
 
     public static void Append(StringBuilder html, string type, string block, string id, string name, IEnumerable<Choice> items, Func<string, bool> isChosen,
         Conditional? conditional = null)
     {
+        var all = items.ToList();
+        // The revealed content stands after the last choice that opens it (after the only one, usually).
+        var revealAfter = conditional is null ? null : all.LastOrDefault(i => conditional.Values.Contains(i.Value))?.Value;
         var n = 0;
-        foreach (var item in items)
+        foreach (var item in all)
         {
             n++;
             var itemId = n == 1 ? id : $"{id}-{n}";
@@ -72,7 +81,7 @@ internal static class ChoiceList
                 .Append(isChosen(item.Value) ? " checked" : string.Empty);
             if (item.Hint is not null)
                 html.Append(" aria-describedby=\"").Append(itemId).Append("-item-hint\"");
-            var reveals = conditional is not null && conditional.Value == item.Value;
+            var reveals = conditional is not null && conditional.Values.Contains(item.Value);
             // Our own script (conditional-reveal.js) opens and closes it. GOV.UK Frontend's would, for any radio with
             // aria-controls, add aria-expanded, which ARIA does not allow on a radio (axe's aria-allowed-attr).
             if (reveals)
@@ -83,11 +92,11 @@ internal static class ChoiceList
                 html.Append("<div id=\"").Append(itemId).Append("-item-hint\" class=\"govuk-hint ").Append(block).Append("__hint\">")
                     .Append(System.Text.Encodings.Web.HtmlEncoder.Default.Encode(item.Hint)).Append("</div>");
             html.Append("</div>");
-            if (reveals)
+            if (reveals && item.Value == revealAfter)
             {
-                // GOV.UK Frontend hides it only once its script runs; it stays open when the choice is already made.
+                // GOV.UK Frontend hides it only once its script runs; it stays open when one of its choices is already made.
                 html.Append("<div class=\"").Append(block).Append("__conditional")
-                    .Append(isChosen(item.Value) ? string.Empty : $" {block}__conditional--hidden").Append("\" id=\"").Append(conditional!.Id).Append("\">")
+                    .Append(conditional!.Values.Any(isChosen) ? string.Empty : $" {block}__conditional--hidden").Append("\" id=\"").Append(conditional!.Id).Append("\">")
                     .Append(conditional.Html).Append("</div>");
             }
         }

@@ -21,6 +21,10 @@ internal sealed class StageModel(RaiseDraftStore store, PolicyCatalog catalog) :
         [.. Policy.Stages.Select(s => new Choice(s.Number.ToString(CultureInfo.InvariantCulture),
             $"Stage {s.Number}: {s.Title}", $"Dealt with by {PolicyWords.WhoActs(s.WhoActs)}"))];
 
+    /// <summary>The stages that need a reason: choosing any of them shows the question.</summary>
+    public IReadOnlyList<string> StagesAboveFirst =>
+        [.. Policy.Stages.Where(s => s.Number != Policy.FirstStage).Select(s => s.Number.ToString(CultureInfo.InvariantCulture))];
+
     public override string Back => RaiseSteps.Track;
 
     public void OnGet()
