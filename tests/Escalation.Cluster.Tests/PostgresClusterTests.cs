@@ -15,7 +15,8 @@ public sealed class PostgresClusterTests(ClusterFixture cluster, ITestOutputHelp
 {
     private static readonly int Deadlines = ClusterRun.DeadlinesPerRun;
     private static readonly TimeSpan Ready = TimeSpan.FromSeconds(90);
-    private static readonly TimeSpan WorkTimeout = TimeSpan.FromMinutes(3);
+    // Only bounds a run that hangs: speed is the benchmarks' job, and a loaded two-core machine once needed more than 3 minutes.
+    private static readonly TimeSpan WorkTimeout = TimeSpan.FromMinutes(15);
 
     [Fact]
     public async Task TwoCopies_10000DueDeadlines_EachMovesOnceAndEachMailIsSentOnce()
