@@ -28,8 +28,8 @@ internal static class FootprintBenchmark
         try
         {
             Console.WriteLine($"load average {Paths.LoadAverage()}; {runs} starts each, idle {idle:N0} s before reading RSS");
-            var service = await MeasureAsync("service", webDll, Path.Combine(root, "service"), f => ServiceHost.ServiceSettings(f, extra), runs, idle);
-            var bare = await MeasureAsync("bare", bareDll, Path.Combine(root, "bare"), ServiceHost.BareSettings, runs, idle);
+            var service = await MeasureAsync("service", webDll, Path.Combine(root, "service"), f => AppSettings.Service(f, extra), runs, idle);
+            var bare = await MeasureAsync("bare", bareDll, Path.Combine(root, "bare"), AppSettings.Bare, runs, idle);
             Figures.Add("P5", $"idle RSS after start-up (median of {runs})", $"{service.Rss / MB:N0} MB", $"bare {bare.Rss / MB:N0} MB",
                 Figures.X(service.Rss / bare.Rss), "<= 150 MB", service.Rss <= 150 * MB);
             Figures.Add("P5", $"cold start to /health/ready (median of {runs})", Figures.Ms(service.Start), $"bare {Figures.Ms(bare.Start)}",
@@ -49,17 +49,17 @@ internal static class FootprintBenchmark
         Func<string, Dictionary<string, string>> settings, int runs, double idle)
     {
         double first;
-        await using (var host = ServiceHost.Start(dll, folder, settings(folder)))
+        await using (var host = ServiceProcess.StartApp(dll, folder, settings(folder)))
         {
-            first = (await host.WaitUntilReadyAsync(TimeSpan.FromSeconds(60))).TotalSeconds;
+            first = (await host.WaitUntilReadyAsync(TimeSpan.FromSeconds(60), AppSettings.ReadyPoll)).TotalSeconds;
         }
 
         var starts = new List<double>();
         var rss = new List<double>();
         for (var run = 0; run < runs; run++)
         {
-            await using var host = ServiceHost.Start(dll, folder, settings(folder));
-            starts.Add((await host.WaitUntilReadyAsync(TimeSpan.FromSeconds(60))).TotalSeconds);
+            await using var host = ServiceProcess.StartApp(dll, folder, settings(folder));
+            starts.Add((await host.WaitUntilReadyAsync(TimeSpan.FromSeconds(60), AppSettings.ReadyPoll)).TotalSeconds);
             await Task.Delay(TimeSpan.FromSeconds(idle));
             rss.Add(host.ResidentBytes());
             Console.WriteLine($"{name} run {run + 1}: ready after {starts[^1] * 1000:N0} ms, RSS after {idle:N0} s idle {rss[^1] / MB:N0} MB");

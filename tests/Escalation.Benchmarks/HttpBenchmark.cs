@@ -39,9 +39,9 @@ internal static class HttpBenchmark
         try
         {
             Console.WriteLine($"load average {Paths.LoadAverage()}; {warmup:N0} s warm-up, {seconds:N0} s per phase, {connections} connections at most");
-            var service = await MeasureAsync("service", webDll, Path.Combine(root, "service"), f => ServiceHost.ServiceSettings(f, extra),
+            var service = await MeasureAsync("service", webDll, Path.Combine(root, "service"), f => AppSettings.Service(f, extra),
                 seconds, warmup, rates, connections, sign: true);
-            var bare = await MeasureAsync("bare", bareDll, Path.Combine(root, "bare"), ServiceHost.BareSettings,
+            var bare = await MeasureAsync("bare", bareDll, Path.Combine(root, "bare"), AppSettings.Bare,
                 seconds, warmup, rates, connections, sign: false);
             failures = service.Sum(r => r.Failed) + bare.Sum(r => r.Failed);
 
@@ -70,8 +70,8 @@ internal static class HttpBenchmark
     private static async Task<List<LoadResult>> MeasureAsync(string name, string dll, string folder,
         Func<string, Dictionary<string, string>> settings, double seconds, double warmup, int[] rates, int connections, bool sign)
     {
-        await using var host = ServiceHost.Start(dll, folder, settings(folder));
-        var ready = await host.WaitUntilReadyAsync(TimeSpan.FromSeconds(60));
+        await using var host = ServiceProcess.StartApp(dll, folder, settings(folder));
+        var ready = await host.WaitUntilReadyAsync(TimeSpan.FromSeconds(60), AppSettings.ReadyPoll);
         Console.WriteLine($"{name}: ready after {ready.TotalSeconds:F2} s at {host.Address}");
         var (token, body) = sign ? await SignInAsync(host.Address) : (null, await BodyAsync(null));
         var bodyFile = Path.Combine(folder, "body.json");

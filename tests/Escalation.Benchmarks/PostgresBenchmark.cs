@@ -2,7 +2,6 @@ using System.Diagnostics;
 using Escalation.Core.Policies;
 using Escalation.Data.Sql;
 using Escalation.Data.Timers;
-using Escalation.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
@@ -10,7 +9,7 @@ namespace Escalation.Benchmarks;
 
 /// <summary>
 /// P1 on PostgreSQL, postgres [--count 50000] [--batch 500]: the deadlines benchmark on a throwaway PostgreSQL cluster
-/// (tests/Escalation.Cluster.Tests/Support/TestPostgres.cs: Debian's initdb into a temporary folder, a random loopback
+/// (tests/Escalation.TestSupport/TestPostgres.cs: Debian's initdb into a temporary folder, a random loopback
 /// port, removed afterwards). Two identical databases seeded by <see cref="PostgresSeeder"/>; the baseline is
 /// <see cref="PostgresRawRun"/>, the engine is TimerProcessor.FireDueAsync through the host's registration with
 /// Escalation:Database:Provider=Postgres. Same order as on SQLite: a warm-up of both at 1,000, then raw, then engine.

@@ -99,7 +99,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         }
 
         Mail = await Maildev.StartAsync();
-        App = new BrowserApp(Maildev.FreePort(), Mail.SmtpPort);
+        App = new BrowserApp(Ports.Free(), Mail.SmtpPort);
         App.StartServer();
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions

@@ -1,17 +1,16 @@
-using Escalation.Testing;
 
 namespace Escalation.Cluster.Tests.Support;
 
 /// <summary>One maildev and one throwaway PostgreSQL cluster for every cluster test; each run makes its own database.</summary>
 public sealed class ClusterFixture : IAsyncLifetime
 {
-    public ClusterMaildev Maildev { get; private set; } = null!;
+    public Maildev Maildev { get; private set; } = null!;
 
     public TestPostgres Postgres { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
-        Maildev = await ClusterMaildev.StartAsync();
+        Maildev = await Maildev.StartAsync(bulk: true);
         Postgres = await TestPostgres.StartAsync();
     }
 

@@ -24,7 +24,7 @@ public sealed class ClusterRun : IDisposable
     private readonly Dictionary<string, string> _extra;
     private readonly bool _keep;
 
-    public ClusterRun(DueDeadlines database, ClusterMaildev maildev, IReadOnlyDictionary<string, string>? settings = null)
+    public ClusterRun(DueDeadlines database, Maildev maildev, IReadOnlyDictionary<string, string>? settings = null)
     {
         ArgumentNullException.ThrowIfNull(database);
         ArgumentNullException.ThrowIfNull(maildev);
@@ -38,7 +38,7 @@ public sealed class ClusterRun : IDisposable
 
     public DueDeadlines Database { get; }
 
-    public ClusterMaildev Maildev { get; }
+    public Maildev Maildev { get; }
 
     public string Folder { get; }
 
@@ -122,7 +122,7 @@ public sealed class ClusterRun : IDisposable
     /// </summary>
     private static string TrimmedWorkflows(string folder)
     {
-        var source = Path.Combine(ClusterPaths.RepositoryRoot, "workflows");
+        var source = Path.Combine(RepositoryPaths.Root, "workflows");
         var target = Directory.CreateDirectory(Path.Combine(folder, "workflows")).FullName;
         foreach (var file in Directory.GetFiles(source))
             File.Copy(file, Path.Combine(target, Path.GetFileName(file)));

@@ -33,12 +33,12 @@ public static class Outcome
     /// With <paramref name="exactlyOnce"/>, each arrived once; otherwise a resend after a crash may repeat one, with
     /// the same Message-Id. Returns how many arrivals were repeats.
     /// </summary>
-    public static async Task<int> AssertMailsAsync(DueDeadlines db, ClusterMaildev maildev, bool exactlyOnce)
+    public static async Task<int> AssertMailsAsync(DueDeadlines db, Maildev maildev, bool exactlyOnce)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(maildev);
         var outbox = (await db.StringsAsync("SELECT message_id FROM outbox")).ToHashSet(StringComparer.Ordinal);
-        await maildev.WaitForAsync(outbox.Count, TimeSpan.FromSeconds(60));
+        await maildev.WaitForMessageIdsAsync(outbox.Count, TimeSpan.FromSeconds(60));
         // maildev parses mails as they come: give any still in flight a moment, so a repeat is not missed.
         await Task.Delay(500);
         var arrived = await maildev.MessageIdsAsync();

@@ -84,7 +84,7 @@ public sealed class SmtpDeliveryTests(MaildevFixture maildev) : IAsyncLifetime
     [Fact]
     public async Task Delivery_WhenSmtpIsDown_RetriesWithBackOffAndKeepsTheMessageId()
     {
-        var port = Maildev.FreePort();
+        var port = Ports.Free();
         await using var host = await NotificationsHost.StartAsync(Smtp(port));
         var rows = await host.QueueInvitationsAsync(4);
 

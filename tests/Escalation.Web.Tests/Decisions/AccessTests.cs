@@ -13,20 +13,20 @@ public sealed class AccessTests(DecisionHost host) : IClassFixture<DecisionHost>
     public Task DisposeAsync() => Task.CompletedTask;
 
     [Theory]
-    [InlineData(nameof(TestSupport.TestPartnership.Teacher))]
-    [InlineData(nameof(TestSupport.TestPartnership.TeacherManager))]
-    [InlineData(nameof(TestSupport.TestPartnership.SchoolSenior))]
-    [InlineData(nameof(TestSupport.TestPartnership.BoardOfficer))]
-    [InlineData(nameof(TestSupport.TestPartnership.Chair))]
+    [InlineData(nameof(TestPartnership.Teacher))]
+    [InlineData(nameof(TestPartnership.TeacherManager))]
+    [InlineData(nameof(TestPartnership.SchoolSenior))]
+    [InlineData(nameof(TestPartnership.BoardOfficer))]
+    [InlineData(nameof(TestPartnership.Chair))]
     public async Task Read_AssessorTheirManagerSeniorOrBoard_200(string who)
     {
         Assert.Equal(HttpStatusCode.OK, (await host.GetAsync(Person(who), _location)).Status);
     }
 
     [Theory]
-    [InlineData(nameof(TestSupport.TestPartnership.Outsider))]
-    [InlineData(nameof(TestSupport.TestPartnership.SocialWorker))]
-    [InlineData(nameof(TestSupport.TestPartnership.CscSenior))]
+    [InlineData(nameof(TestPartnership.Outsider))]
+    [InlineData(nameof(TestPartnership.SocialWorker))]
+    [InlineData(nameof(TestPartnership.CscSenior))]
     [InlineData(nameof(DecisionHost.Peer))]
     public async Task Read_UnrelatedPractitionerOrAnotherAgencysSenior_404(string who)
     {
@@ -44,5 +44,5 @@ public sealed class AccessTests(DecisionHost host) : IClassFixture<DecisionHost>
 
     private Guid Person(string who) => who == nameof(DecisionHost.Peer)
         ? host.Peer
-        : (Guid)typeof(TestSupport.TestPartnership).GetProperty(who)!.GetValue(host.People)!;
+        : (Guid)typeof(TestPartnership).GetProperty(who)!.GetValue(host.People)!;
 }

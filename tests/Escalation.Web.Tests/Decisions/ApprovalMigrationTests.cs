@@ -1,7 +1,6 @@
 using Escalation.Core.Decisions;
 using Escalation.Data;
 using Escalation.Data.Decisions;
-using Escalation.Testing;
 using Escalation.Web.Tests.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using Escalation.Testing;
 using Escalation.Web.Tests.Engine;
+using Escalation.Web.Tests.TestSupport;
 
 namespace Escalation.Web.Tests.Decisions;
 

@@ -1,7 +1,6 @@
 using Escalation.Core.Engine;
 using Escalation.Data.Entities;
 using Escalation.Data.Sql;
-using Escalation.Testing;
 using Escalation.Web.Tests.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -2,7 +2,6 @@ using Escalation.Core.Engine;
 using Escalation.Data;
 using Escalation.Data.Engine;
 using Escalation.Data.Entities;
-using Escalation.Testing;
 using Escalation.Web.Tests.TestSupport;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;

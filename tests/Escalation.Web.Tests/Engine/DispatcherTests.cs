@@ -1,6 +1,5 @@
 using Escalation.Core.Engine;
 using Escalation.Data.Entities;
-using Escalation.Testing;
 using Escalation.Web.Tests.TestSupport;
 using Microsoft.Extensions.Time.Testing;
 

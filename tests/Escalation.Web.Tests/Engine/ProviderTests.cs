@@ -1,6 +1,5 @@
 using Escalation.Data;
 using Escalation.Data.Sql;
-using Escalation.Testing;
 using Escalation.Web.Tests.Hosting;
 using Escalation.Web.Tests.TestSupport;
 using Microsoft.AspNetCore.Hosting;

@@ -2,7 +2,6 @@ using Escalation.Core.Engine;
 using Escalation.Data.Engine;
 using Escalation.Data.Entities;
 using Escalation.Data.Timers;
-using Escalation.Testing;
 using Escalation.Web.Tests.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;

@@ -1,5 +1,4 @@
 using Escalation.Data;
-using Escalation.Testing;
 using Escalation.Web.Tests.TestSupport;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,4 +1,3 @@
-using Escalation.Testing;
 using Escalation.Web.Tests.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;

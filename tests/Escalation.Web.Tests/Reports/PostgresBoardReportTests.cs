@@ -1,8 +1,8 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using Escalation.Reports.Rendering;
-using Escalation.Testing;
 using Escalation.Web.Tests.Engine;
+using Escalation.Web.Tests.TestSupport;
 
 namespace Escalation.Web.Tests.Reports;
 

@@ -1,10 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using Npgsql;
 
-namespace Escalation.Testing;
+namespace Escalation.TestSupport;
 
 /// <summary>
 /// A throwaway PostgreSQL cluster: Debian's <c>postgresql</c> binaries, <c>initdb</c> into a temporary folder (as the
@@ -54,7 +52,7 @@ public sealed class TestPostgres : IAsyncDisposable
         if (IsRoot.Value)
             Run("chown", ["postgres:postgres", folder]);
 
-        var server = new TestPostgres(folder, bin, FreePort());
+        var server = new TestPostgres(folder, bin, Ports.Free());
         try
         {
             await Task.Run(server.InitAndStart);
@@ -236,13 +234,6 @@ public sealed class TestPostgres : IAsyncDisposable
 
     /// <summary>A folder the postgres user can reach: /tmp when running as root (TMPDIR may be private to root).</summary>
     private static string BaseFolder() => IsRoot.Value && Directory.Exists("/tmp") ? "/tmp" : Path.GetTempPath();
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     private static void AsPostgres(string program, IReadOnlyList<string> arguments)
     {
