@@ -28,16 +28,9 @@ internal static class SchemaFaults
                 faults.AddRange(Word(keyword, message, subschema, document, node.InstanceLocation.ToString(), at));
             }
 
-            if (subschema is { ValueKind: JsonValueKind.Object } s && s.TryGetProperty("oneOf", out var branches))
+            if (subschema is { ValueKind: JsonValueKind.Object } s)
             {
-                // Items of one list share an evaluation path, so a branch is matched by where it was evaluated too.
-                var failed = nodes.Count(n => !n.IsValid && n.InstanceLocation == node.InstanceLocation
-                    && IsBranchOf(n.EvaluationPath.ToString(), evaluationPath));
-                if (branches.GetArrayLength() - failed != 1)
-                {
-                    var names = branches.EnumerateArray().SelectMany(b => Strings(Resolve(schema, b), "required")).ToList();
-                    faults.Add((at.Order, 0, new PolicyFault(at.Path, PolicyFaults.ExactlyOneOf(names))));
-                }
+                faults.AddRange(Combined(s, schema, node, nodes, at));
             }
         }
 
@@ -50,6 +43,32 @@ internal static class SchemaFaults
         // 0.5 against a positive whole number fails twice for the same reason; say it once.
         var ordered = faults.OrderBy(f => f.Order).ThenBy(f => f.Rank).Select(f => f.Fault).ToList();
         return ordered.Where((f, i) => i == 0 || ordered[i - 1] != f).ToList();
+    }
+
+    // In JsonSchema.Net 8.0.5 a failed oneOf, anyOf or not reports no error of its own, so its subschemas are counted.
+    // Items of one list share an evaluation path, so a subschema is matched by where it was evaluated too.
+    private static IEnumerable<(int, int, PolicyFault)> Combined(JsonElement subschema, JsonElement schema, EvaluationResults node,
+        List<EvaluationResults> nodes, (int Order, string Path) at)
+    {
+        var evaluationPath = node.EvaluationPath.ToString();
+        int Failed(string keyword) => nodes.Count(n => !n.IsValid && n.InstanceLocation == node.InstanceLocation
+            && IsBranchOf(n.EvaluationPath.ToString(), $"{evaluationPath}/{keyword}"));
+        if (subschema.TryGetProperty("oneOf", out var oneOf) && oneOf.GetArrayLength() - Failed("oneOf") != 1)
+        {
+            var names = oneOf.EnumerateArray().SelectMany(b => Strings(Resolve(schema, b), "required")).ToList();
+            yield return (at.Order, 0, new PolicyFault(at.Path, PolicyFaults.ExactlyOneOf(names)));
+        }
+
+        if (subschema.TryGetProperty("anyOf", out var anyOf) && anyOf.GetArrayLength() == Failed("anyOf"))
+        {
+            yield return (at.Order, 0, new PolicyFault(at.Path, "must match at least one of its allowed forms"));
+        }
+
+        if (subschema.TryGetProperty("not", out _) && !nodes.Any(n => !n.IsValid && n.InstanceLocation == node.InstanceLocation
+            && n.EvaluationPath.ToString() == $"{evaluationPath}/not"))
+        {
+            yield return (at.Order, 0, new PolicyFault(at.Path, "is a value its schema rules out"));
+        }
     }
 
     private static IEnumerable<(int, int, PolicyFault)> Word(string keyword, string message, JsonElement? schema, JsonElement document,
@@ -139,13 +158,18 @@ internal static class SchemaFaults
     private static string Unescape(string segment) =>
         segment.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal);
 
-    // A failed oneOf or anyOf branch is not a fault in its own right: the keyword says which forms are allowed.
-    private static bool InsideBranch(string evaluationPath) =>
-        evaluationPath.Contains("/oneOf/", StringComparison.Ordinal) || evaluationPath.Contains("/anyOf/", StringComparison.Ordinal);
+    // What fails inside a oneOf, anyOf or not, or an if, is not a fault in its own right: the keyword's own fault says
+    // what is allowed.
+    private static bool InsideBranch(string evaluationPath)
+    {
+        var segments = evaluationPath.Split('/');
+        return segments.Where((segment, i) => segment is "oneOf" or "anyOf" or "not" or "if"
+            && segments[i - 1] is not ("properties" or "definitions" or "patternProperties" or "dependencies")).Any();
+    }
 
-    private static bool IsBranchOf(string evaluationPath, string parent) =>
-        evaluationPath.StartsWith($"{parent}/oneOf/", StringComparison.Ordinal)
-        && int.TryParse(evaluationPath.AsSpan(parent.Length + "/oneOf/".Length), NumberStyles.None, CultureInfo.InvariantCulture, out _);
+    private static bool IsBranchOf(string evaluationPath, string keywordPath) =>
+        evaluationPath.StartsWith($"{keywordPath}/", StringComparison.Ordinal)
+        && int.TryParse(evaluationPath.AsSpan(keywordPath.Length + 1), NumberStyles.None, CultureInfo.InvariantCulture, out _);
 
     /// <summary>The subschema an evaluation path leads to, following each <c>$ref</c> on the way.</summary>
     private static JsonElement? Subschema(JsonElement root, string evaluationPath)

@@ -240,6 +240,31 @@ public class PolicySchemaTests
     public void MaxLength_AKeywordTheShippedSchemasDoNotUse_IsStillCheckedAndWorded() =>
         AssertFault(Field("""{ "type": "string", "maxLength": 3 }"""), """{ "v": "four" }""", "$.v: must be at most 3 characters long");
 
+    // Keywords the shipped schemas do not use still fail the check, in the library's words where we have none.
+    [Theory]
+    [InlineData("""{ "not": { "type": "integer" } }""", """{ "v": 1 }""", "$.v")]
+    [InlineData("""{ "anyOf": [{ "type": "string" }, { "type": "boolean" }] }""", """{ "v": 1 }""", "$.v")]
+    [InlineData("""{ "if": { "type": "integer" }, "then": { "minimum": 5 } }""", """{ "v": 1 }""", "$.v")]
+    [InlineData("""{ "contains": { "type": "string" } }""", """{ "v": [1, 2] }""", "$.v")]
+    [InlineData("""{ "propertyNames": { "pattern": "^[a-z]+$" } }""", """{ "v": { "Bad": 1 } }""", "$.v")]
+    [InlineData("""false""", """{ "v": 1 }""", "$.v")]
+    public void OtherKeyword_Failing_IsReportedAtTheValue(string fieldSchema, string json, string path)
+    {
+        var faults = Faults(Field(fieldSchema), json);
+
+        Assert.NotEmpty(faults);
+        Assert.All(faults, f => Assert.StartsWith(path, f, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void AnyOf_NoFormMatching_IsOneFault() =>
+        AssertFault(Field("""{ "anyOf": [{ "type": "string" }, { "type": "boolean" }] }"""), """{ "v": 1 }""",
+            "$.v: must match at least one of its allowed forms");
+
+    [Fact]
+    public void Not_ValueRuledOut_IsOneFault() =>
+        AssertFault(Field("""{ "not": { "enum": [0] } }"""), """{ "v": 0 }""", "$.v: is a value its schema rules out");
+
     [Theory]
     [InlineData("""{ "properties": { "v": { "minimun": 1 } } }""", "minimun")]
     [InlineData("""{ "$schema": "http://json-schema.org/draft-07/schema#", "requried": ["a"] }""", "requried")]
