@@ -35,14 +35,7 @@ public sealed class DecisionGuideSchema
     public static DecisionGuideSchema FromJson(string schemaJson)
     {
         ArgumentNullException.ThrowIfNull(schemaJson);
-        try
-        {
-            return new DecisionGuideSchema(PolicySchema.FromJson(schemaJson));
-        }
-        catch (PolicyValidationException ex)
-        {
-            throw new PolicyValidationException(FileName, ex.JsonPath, ex.Reason, ex);
-        }
+        return new DecisionGuideSchema(PolicySchema.FromJson(schemaJson, FileName));
     }
 
     /// <summary>Checks JSON text (already known to parse) and returns its faults in document order.</summary>

@@ -11,9 +11,9 @@ public sealed class PolicySchema
     /// <summary>The schema's file name in a definitions folder.</summary>
     public const string FileName = "policy.schema.json";
 
-    private readonly SchemaValidator _validator;
+    private readonly DefinitionSchema _schema;
 
-    private PolicySchema(SchemaValidator validator) => _validator = validator;
+    private PolicySchema(DefinitionSchema schema) => _schema = schema;
 
     /// <summary>Reads <see cref="FileName"/> from a definitions folder.</summary>
     /// <exception cref="PolicyValidationException">The schema file is missing or is not a valid JSON Schema.</exception>
@@ -31,18 +31,22 @@ public sealed class PolicySchema
 
     /// <summary>Builds a schema from its JSON text.</summary>
     /// <exception cref="PolicyValidationException">
-    /// The text is not a valid JSON Schema, or uses a keyword the check does not support; the fault names the keyword.
+    /// The text is not a valid draft-07 JSON Schema, uses a keyword draft-07 does not have, or has a <c>$ref</c> that
+    /// leads nowhere or back to itself.
     /// </exception>
-    public static PolicySchema FromJson(string schemaJson)
+    public static PolicySchema FromJson(string schemaJson) => FromJson(schemaJson, FileName);
+
+    /// <summary>Builds a schema from its JSON text, naming <paramref name="fileName"/> in faults.</summary>
+    internal static PolicySchema FromJson(string schemaJson, string fileName)
     {
         ArgumentNullException.ThrowIfNull(schemaJson);
-        return new PolicySchema(SchemaValidator.FromJson(schemaJson, FileName));
+        return new PolicySchema(DefinitionSchema.FromJson(schemaJson, fileName));
     }
 
     /// <summary>Checks JSON text (already known to parse) and returns its faults in document order.</summary>
     internal IReadOnlyList<PolicyFault> Validate(string json)
     {
         using var document = JsonDocument.Parse(json);
-        return _validator.Validate(document.RootElement);
+        return _schema.Validate(document.RootElement);
     }
 }

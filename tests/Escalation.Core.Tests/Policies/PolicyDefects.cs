@@ -17,6 +17,9 @@ internal static class PolicyDefects
             () => PolicyTestData.DefaultJson.Replace("\"version\": 1,", "\"version\": 1, \"version\": 2,", StringComparison.Ordinal),
             "$.version", "appears twice in the same object"),
         ["version-zero"] = Change(p => p["version"] = 0, "$.version", "must be a positive whole number"),
+        ["version-with-a-point"] = new(
+            () => PolicyTestData.DefaultJson.Replace("\"version\": 1,", "\"version\": 1.0,", StringComparison.Ordinal),
+            "$.version", "must be a positive whole number"),
         ["version-text"] = Change(p => p["version"] = "1", "$.version", "must be a positive whole number"),
         ["id-not-kebab"] = Change(p => p["id"] = "Professional Differences", "$.id", "must be kebab-case"),
         ["wrong-kind"] = Change(p => p["kind"] = "decision-guide", "$.kind", "must be one of: escalation-policy"),
