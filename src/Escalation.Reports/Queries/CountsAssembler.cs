@@ -3,6 +3,7 @@ using Escalation.Core.Engine;
 using Escalation.Core.Policies;
 using Escalation.Data.Entities;
 using Escalation.Reports.Model;
+using Escalation.Reports.Periods;
 
 namespace Escalation.Reports.Queries;
 
@@ -29,11 +30,8 @@ internal sealed class CountsAssembler(PolicyCatalog catalog, IReadOnlyList<Agenc
 
         // Month by month: the months add up to the period, as every escalation counts in the month it was raised.
         var months = current.Period.MonthsWithin();
-        int MonthOf(DateTimeOffset raisedAt)
-        {
-            var day = catalog.Calendar.LocalDate(raisedAt);
-            return ((day.Year - current.Period.From.Year) * 12) + day.Month - current.Period.From.Month;
-        }
+        var monthStarts = months.Select(m => LocalInstants.StartOf(m.From, catalog.Calendar.TimeZone)).ToList();
+        int MonthOf(DateTimeOffset raisedAt) => monthStarts.FindLastIndex(start => start <= raisedAt);
 
         var raisedByMonth = current.Escalations.ToLookup(e => MonthOf(e.RaisedAt));
         var metByMonth = current.Met.ToLookup(m => MonthOf(m.RaisedAt));
