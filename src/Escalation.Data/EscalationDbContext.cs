@@ -93,12 +93,6 @@ public sealed class SqliteEscalationDbContext(DbContextOptions<SqliteEscalationD
         configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<UtcTicksConverter>();
     }
 
-    protected override void OnModelCreating(ModelBuilder builder)
-    {
-        base.OnModelCreating(builder);
-        Configurations.SqliteReportIndexes.Apply(builder);
-    }
-
     internal sealed class UtcTicksConverter() : ValueConverter<DateTimeOffset, long>(
         v => v.UtcTicks,
         v => new DateTimeOffset(v, TimeSpan.Zero));

@@ -22,7 +22,6 @@ public static class ReportsRegistration
         ArgumentNullException.ThrowIfNull(configuration);
         ArgumentException.ThrowIfNullOrWhiteSpace(templatesPath);
         services.AddSingleton(BoardPaperRenderer.Load(Path.Combine(templatesPath, "reports")));
-        services.Configure<ReportOptions>(configuration.GetSection("Escalation:Reports"));
         services.AddOptions<QuarterlyMailOptions>()
             .Bind(configuration.GetSection("Escalation:Reports:QuarterlyMail"))
             .Configure(o => o.BaseUrl = configuration["Escalation:BaseUrl"] ?? o.BaseUrl)

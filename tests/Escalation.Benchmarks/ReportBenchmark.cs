@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using Escalation.Core.Policies;
 using Escalation.Data;
-using Escalation.Data.Sql;
 using Escalation.Reports.Model;
 using Escalation.Reports.Periods;
 using Escalation.Reports.Queries;
@@ -63,12 +62,8 @@ internal static class ReportBenchmark
                 Time("sql", watch.Elapsed.TotalSeconds);
 
                 watch.Restart();
-                report = await BuildAsync(connectionString, catalog, period, parallelism: 2);
+                report = await BuildAsync(connectionString, catalog, period);
                 Time("report", watch.Elapsed.TotalSeconds);
-
-                watch.Restart();
-                await BuildAsync(connectionString, catalog, period, parallelism: 1);
-                Time("report, one connection", watch.Elapsed.TotalSeconds);
 
                 watch.Restart();
                 var bytes = BoardReportJson.Write(report).Length + BoardReportCsv.Write(report).Length
@@ -106,11 +101,11 @@ internal static class ReportBenchmark
         }
     }
 
-    private static async Task<BoardReport> BuildAsync(string connectionString, PolicyCatalog catalog, ReportPeriod period, int parallelism)
+    private static async Task<BoardReport> BuildAsync(string connectionString, PolicyCatalog catalog, ReportPeriod period)
     {
         var options = new DbContextOptionsBuilder<SqliteEscalationDbContext>().UseSqlite(connectionString).Options;
         await using var db = new SqliteEscalationDbContext(options);
-        var query = new BoardReportQuery(db, catalog, SqlDialect.Sqlite, new FixedClock(Now), Microsoft.Extensions.Options.Options.Create(new ReportOptions { Parallelism = parallelism }));
+        var query = new BoardReportQuery(db, catalog, new FixedClock(Now));
         return await query.BuildAsync(period);
     }
 

@@ -1,125 +1,115 @@
 using System.Globalization;
+using Escalation.Core.Engine;
 using Escalation.Core.Policies;
 using Escalation.Data.Entities;
 using Escalation.Reports.Model;
+using Escalation.Reports.Periods;
 
 namespace Escalation.Reports.Queries;
 
-/// <summary>Turns the raw query results into the report's counts, naming every stage, category and kind the policy and directory know, even at zero.</summary>
-internal sealed class CountsAssembler(PolicyCatalog catalog, IReadOnlyList<AgencyInfo> agencies, LocalDayKeys days)
+/// <summary>
+/// Counts the rows <see cref="BoardReportQuery"/> read into the report, naming every stage, category and kind the policy
+/// and directory know, even at zero.
+/// </summary>
+internal sealed class CountsAssembler(PolicyCatalog catalog, IReadOnlyList<AgencyInfo> agencies)
 {
     public static readonly IReadOnlyList<string> AgeBands = ["under-13", "13-15", "16-17"];
 
     private readonly Dictionary<Guid, AgencyInfo> _agencies = agencies.ToDictionary(a => a.Id);
     private readonly ReportLabels _labels = Labels(catalog);
 
-    public BoardReport Report(RangePlan current, RangePlan previous, DateTimeOffset now)
+    public BoardReport Report(
+        PeriodRows current, PeriodRows previous, IEnumerable<TextCount> learning, IEnumerable<TextCount> goodPractice, DateTimeOffset now)
     {
-        var raw = current.Raw;
-        var pairs = raw.AgencyPairs
-            .GroupBy(p => (Raising: KindOf(p.Raising), Receiving: KindOf(p.Receiving)))
-            .Select(g => new AgencyKindPair(g.Key.Raising, g.Key.Receiving, g.Sum(p => p.Count)))
+        var pairs = current.Escalations
+            .GroupBy(e => (Raising: KindOf(e.RaisingAgencyId), Receiving: KindOf(e.ReceivingAgencyId)))
+            .Select(g => new AgencyKindPair(g.Key.Raising, g.Key.Receiving, g.Count()))
             .OrderBy(p => KindOrder(p.RaisingKind)).ThenBy(p => KindOrder(p.ReceivingKind)).ToList();
-        var stages = StageKeys(raw).Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToList();
-        var byStage = stages.Select(s => new StageDeadlines(s,
-            raw.Met.Where(m => m.Stage == s).Sum(m => m.Count), raw.Missed.Where(m => m.Stage == s).Sum(m => m.Count))).ToList();
-        var months = current.Months.Select(month => new MonthTimeliness(month.Period,
-            raw.Months.Where(m => m.Month == month.Index).Sum(m => m.Raised),
-            raw.Months.Where(m => m.Month == month.Index).Sum(m => m.Resolved),
-            raw.Met.Where(m => m.Month == month.Index).Sum(m => m.Count),
-            raw.Missed.Where(m => m.Month == month.Index).Sum(m => m.Count))).ToList();
-        return new BoardReport(Counts(current), Counts(previous), pairs, byStage, months,
-            Texts(raw.Texts.Select(t => (t.Learning, t.Count))), Texts(raw.Texts.Select(t => (t.GoodPractice, t.Count))), _labels, now);
+        var byStage = StageNumbers(current)
+            .Select(s => new StageDeadlines(s, current.Met.Count(m => m.Stage == s), current.Missed.Count(m => m.Stage == s))).ToList();
+
+        // Month by month: the months add up to the period, as every escalation counts in the month it was raised.
+        var months = current.Period.MonthsWithin();
+        var monthStarts = months.Select(m => LocalInstants.StartOf(m.From, catalog.Calendar.TimeZone)).ToList();
+        int MonthOf(DateTimeOffset raisedAt) => monthStarts.FindLastIndex(start => start <= raisedAt);
+
+        var raisedByMonth = current.Escalations.ToLookup(e => MonthOf(e.RaisedAt));
+        var metByMonth = current.Met.ToLookup(m => MonthOf(m.RaisedAt));
+        var missedByMonth = current.Missed.ToLookup(m => MonthOf(m.RaisedAt));
+        var byMonth = months.Select((month, i) => new MonthTimeliness(month,
+            raisedByMonth[i].Count(),
+            raisedByMonth[i].Count(e => e.Status == EscalationStatus.Resolved),
+            metByMonth[i].Count(),
+            missedByMonth[i].Count())).ToList();
+
+        return new BoardReport(Counts(current), Counts(previous), pairs, byStage, byMonth, Texts(learning), Texts(goodPractice), _labels, now);
     }
 
-    private PeriodCounts Counts(RangePlan plan)
+    private PeriodCounts Counts(PeriodRows rows)
     {
-        var raw = plan.Raw;
-        var rows = raw.Escalations.Select(e => (Key: EscalationKey.Decode(e.Key), e.Category, e.Count)).ToList();
-        int Sum(Func<EscalationKey, bool> where) => rows.Where(r => where(r.Key)).Sum(r => r.Count);
+        var escalations = rows.Escalations;
+        int Count(Func<EscalationRow, bool> where) => escalations.Count(where);
 
-        var raising = KindCounts(raw.AgencyPairs.Select(p => (p.Raising, p.Count)));
-        var receiving = KindCounts(raw.AgencyPairs.Select(p => (p.Receiving, p.Count)));
-        var raisedBy = raw.AgencyPairs.GroupBy(p => p.Raising).ToDictionary(g => g.Key, g => g.Sum(p => p.Count));
+        var raising = KindCounts(escalations.Select(e => e.RaisingAgencyId));
+        var receiving = KindCounts(escalations.Select(e => e.ReceivingAgencyId));
+        var raisedBy = escalations.Select(e => e.RaisingAgencyId).ToHashSet();
         // The partnership's own agencies never raise escalations, so they are never listed as raising none.
-        var partnerAgencies = agencies.Where(a => a.Kind != Data.Entities.AgencyKind.Partnership).ToList();
+        var partnerAgencies = agencies.Where(a => a.Kind != AgencyKind.Partnership).ToList();
         var kindsInDirectory = partnerAgencies.Select(a => a.Kind).Distinct().OrderBy(k => k).Select(k => k.ToString()).ToList();
 
-        var stageKeys = StageKeys(raw);
+        var stages = StageNumbers(rows);
         var outcomes = new List<KeyCount>
         {
-            new("decision-changed", Sum(k => k.Outcome == 1)),
-            new("decision-upheld", Sum(k => k.Outcome == 2)),
-            new("board-decision", Sum(k => k.Outcome == 3)),
-            new("withdrawn", Sum(k => k.Status == EscalationKey.Withdrawn)),
+            new("decision-changed", Count(e => e.Outcome == OutcomeKind.DecisionChanged)),
+            new("decision-upheld", Count(e => e.Outcome == OutcomeKind.DecisionUpheld)),
+            new("board-decision", Count(e => e.Outcome == OutcomeKind.BoardDecision)),
+            new("withdrawn", Count(e => e.Status == EscalationStatus.Withdrawn)),
         };
-        var bands = raw.Assessments.GroupBy(a => a.AgeBand).ToDictionary(g => g.Key, g => g.Sum(a => a.Count), StringComparer.Ordinal);
+        var bands = rows.Assessments.GroupBy(a => a.AgeBand).Select(g => (g.Key, g.Sum(a => a.Count)));
         return new PeriodCounts(
-            plan.Period,
-            Raised: rows.Sum(r => r.Count),
-            Resolved: Sum(k => k.Status == EscalationKey.Resolved),
-            Open: Sum(k => k.Status == EscalationKey.Open),
-            Withdrawn: Sum(k => k.Status == EscalationKey.Withdrawn),
+            rows.Period,
+            Raised: escalations.Count,
+            Resolved: Count(e => e.Status == EscalationStatus.Resolved),
+            Open: Count(e => e.Status == EscalationStatus.Open),
+            Withdrawn: Count(e => e.Status == EscalationStatus.Withdrawn),
             ByRaisingAgencyKind: raising,
             ByReceivingAgencyKind: receiving,
             AgencyKindsWithNone: [.. kindsInDirectory.Where(k => raising.All(r => r.Key != k || r.Count == 0))],
-            AgenciesWithNone: [.. partnerAgencies.Where(a => !raisedBy.ContainsKey(a.Id)).Select(a => a.Name).Order(StringComparer.Ordinal)],
-            ByStageReached: [.. stageKeys.Select(s => new KeyCount(s, Sum(k => k.Stage.ToString(CultureInfo.InvariantCulture) == s)))],
-            UrgentByStageReached: [.. stageKeys.Select(s => new KeyCount(s, Sum(k => k.Urgent && k.Stage.ToString(CultureInfo.InvariantCulture) == s)))],
-            Urgent: Sum(k => k.Urgent),
-            ByCategory: Keyed(_labels.Categories.Keys, rows.GroupBy(r => r.Category).Select(g => (g.Key, g.Sum(r => r.Count)))),
-            ByLevelOfNeed: Keyed(_labels.LevelsOfNeed.Keys,
-                rows.GroupBy(r => r.Key.LevelOfNeed).Select(g => (g.Key.ToString(CultureInfo.InvariantCulture), g.Sum(r => r.Count)))),
+            AgenciesWithNone: [.. partnerAgencies.Where(a => !raisedBy.Contains(a.Id)).Select(a => a.Name).Order(StringComparer.Ordinal)],
+            ByStageReached: [.. stages.Select(s => new KeyCount(Key(s), Count(e => e.HighestStage == s)))],
+            UrgentByStageReached: [.. stages.Select(s => new KeyCount(Key(s), Count(e => e.Track == Track.Urgent && e.HighestStage == s)))],
+            Urgent: Count(e => e.Track == Track.Urgent),
+            ByCategory: Keyed(_labels.Categories.Keys, escalations.Select(e => e.Category)),
+            ByLevelOfNeed: Keyed(_labels.LevelsOfNeed.Keys, escalations.Select(e => Key(e.LevelOfNeed))),
             ByOutcome: outcomes,
-            Deadlines: new DeadlineCounts(raw.Met.Sum(m => m.Count), raw.Missed.Sum(m => m.Count)),
-            MedianWorkingDaysToResolution: Median(raw.Resolutions),
+            Deadlines: new DeadlineCounts(rows.Met.Count, rows.Missed.Count),
+            MedianWorkingDaysToResolution: Median(escalations),
             DecisionPrompts: new DecisionPromptCounts(
-                Keyed(AgeBands, bands.Select(b => (b.Key, b.Value))),
-                raw.Assessments.Where(a => a.Referred).Sum(a => a.Count),
-                raw.Assessments.Sum(a => a.Count)));
+                Keyed(AgeBands, bands),
+                rows.Assessments.Where(a => a.Referred).Sum(a => a.Count),
+                rows.Assessments.Sum(a => a.Count)));
     }
 
-    /// <summary>The working days from raising to resolution, on the calendar, of the middle escalation (the mean of the middle two).</summary>
-    private double? Median(List<(long Raised, long Closed, int Count)> resolutions)
+    /// <summary>
+    /// The working days from raising to resolution of the middle resolved escalation (the mean of the middle two), as
+    /// <c>WorkingDayCalendar.WorkingDaysBetween</c>: working days after the local date raised, up to and including the local
+    /// date resolved. Null when none was resolved.
+    /// </summary>
+    private double? Median(IEnumerable<EscalationRow> escalations)
     {
-        var durations = resolutions
-            .Select(r => (Days: WorkingDays(days.Decode(r.Raised), days.Decode(r.Closed)), r.Count))
-            .GroupBy(d => d.Days).Select(g => (Days: g.Key, Count: g.Sum(d => d.Count))).OrderBy(d => d.Days).ToList();
-        var total = durations.Sum(d => (long)d.Count);
-        if (total == 0)
+        var days = escalations
+            .Where(e => e.Status == EscalationStatus.Resolved && e.ClosedAt is not null)
+            .Select(e => catalog.Calendar.WorkingDaysBetween(e.RaisedAt, e.ClosedAt!.Value))
+            .Order().ToList();
+        if (days.Count == 0)
             return null;
-        double? At(long index)
-        {
-            long seen = 0;
-            foreach (var (d, count) in durations)
-            {
-                seen += count;
-                if (index < seen)
-                    return d;
-            }
-
-            return null;
-        }
-
-        return total % 2 == 1 ? At(total / 2) : (At((total / 2) - 1)!.Value + At(total / 2)!.Value) / 2;
+        var middle = days.Count / 2;
+        return days.Count % 2 == 1 ? days[middle] : (days[middle - 1] + days[middle]) / 2;
     }
 
-    /// <summary>As <c>WorkingDayCalendar.WorkingDaysBetween</c>: working days after the day raised, up to and including the day resolved.</summary>
-    private int WorkingDays(DateOnly raised, DateOnly resolved)
+    private List<KeyCount> KindCounts(IEnumerable<Guid> agencyIds)
     {
-        var count = 0;
-        for (var day = raised.AddDays(1); day <= resolved; day = day.AddDays(1))
-        {
-            if (catalog.Calendar.IsWorkingDay(day))
-                count++;
-        }
-
-        return count;
-    }
-
-    private List<KeyCount> KindCounts(IEnumerable<(Guid Agency, int Count)> rows)
-    {
-        var counts = rows.GroupBy(r => KindOf(r.Agency)).ToDictionary(g => g.Key, g => g.Sum(r => r.Count), StringComparer.Ordinal);
+        var counts = agencyIds.GroupBy(KindOf).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         // Every kind of partner agency, with none where it has none; the partnership's own kind only if it was counted.
         var kinds = agencies.Where(a => a.Kind != AgencyKind.Partnership).Select(a => a.Kind.ToString()).Concat(counts.Keys)
             .Distinct().OrderBy(KindOrder);
@@ -130,10 +120,17 @@ internal sealed class CountsAssembler(PolicyCatalog catalog, IReadOnlyList<Agenc
 
     private static int KindOrder(string kind) => Enum.TryParse<AgencyKind>(kind, out var k) ? (int)k : int.MaxValue;
 
-    private IEnumerable<string> StageKeys(RawCounts raw) => _labels.Stages.Keys
-        .Concat(raw.Escalations.Select(e => EscalationKey.Decode(e.Key).Stage.ToString(CultureInfo.InvariantCulture)))
-        .Concat(raw.Met.Concat(raw.Missed).Select(m => m.Stage.ToString(CultureInfo.InvariantCulture)))
-        .Distinct().OrderBy(s => int.Parse(s, CultureInfo.InvariantCulture));
+    /// <summary>Every stage the policies define, and any other stage an escalation or a deadline of the period reached, in order.</summary>
+    private List<int> StageNumbers(PeriodRows rows) => [.. _labels.Stages.Keys.Select(s => int.Parse(s, CultureInfo.InvariantCulture))
+        .Concat(rows.Escalations.Select(e => e.HighestStage))
+        .Concat(rows.Met.Concat(rows.Missed).Select(m => m.Stage))
+        .Distinct().Order()];
+
+    private static string Key(int n) => n.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Every known key in order, at zero if none, then any other key found, in order.</summary>
+    private static List<KeyCount> Keyed(IEnumerable<string> known, IEnumerable<string> found) =>
+        Keyed(known, found.Select(key => (key, 1)));
 
     /// <summary>Every known key in order, at zero if none, then any other key found, in order.</summary>
     private static List<KeyCount> Keyed(IEnumerable<string> known, IEnumerable<(string Key, int Count)> found)
@@ -145,9 +142,9 @@ internal sealed class CountsAssembler(PolicyCatalog catalog, IReadOnlyList<Agenc
     }
 
     /// <summary>Texts as written (trimmed; the same text twice counts twice), most often recorded first.</summary>
-    private static List<TextCount> Texts(IEnumerable<(string? Text, int Count)> rows) =>
+    private static List<TextCount> Texts(IEnumerable<TextCount> rows) =>
         [.. rows.Where(r => !string.IsNullOrWhiteSpace(r.Text))
-            .GroupBy(r => r.Text!.Trim(), StringComparer.Ordinal)
+            .GroupBy(r => r.Text.Trim(), StringComparer.Ordinal)
             .Select(g => new TextCount(g.Key, g.Sum(r => r.Count)))
             .OrderByDescending(t => t.Count).ThenBy(t => t.Text, StringComparer.Ordinal)];
 
@@ -167,7 +164,6 @@ internal sealed class CountsAssembler(PolicyCatalog catalog, IReadOnlyList<Agenc
                 levels.TryAdd(level.Level, level.Label);
         }
 
-        static string Key(int n) => n.ToString(CultureInfo.InvariantCulture);
         return new ReportLabels(
             stages.ToDictionary(s => Key(s.Key), s => s.Value, StringComparer.Ordinal),
             categories,

@@ -1,16 +1,12 @@
 using Escalation.Core.Engine;
-using Escalation.Core.Policies;
 using Escalation.Data;
 using Escalation.Data.Engine;
 using Escalation.Data.Entities;
-using Escalation.Data.Sql;
 using Escalation.Reports;
 using Escalation.Reports.Model;
 using Escalation.Reports.Periods;
-using Escalation.Reports.Queries;
 using Escalation.Web.Tests.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Escalation.Web.Tests.Reports;
@@ -87,12 +83,6 @@ public sealed class BoardReportDataset : IAsyncLifetime, IDisposable
 
     public Task<BoardReport> ReportAsync(ReportPeriod? period = null) =>
         Host.InScopeAsync(sp => sp.GetRequiredService<BoardReportService>().BuildAsync(period ?? Quarter));
-
-    /// <summary>The report counted the slow way, every stage record and history entry joined to its escalation, for comparison.</summary>
-    public Task<BoardReport> ReportJoinedAsync(ReportPeriod? period = null) => Host.InScopeAsync(sp =>
-        new BoardReportQuery(sp.GetRequiredService<EscalationDbContext>(), sp.GetRequiredService<PolicyCatalog>(),
-            sp.GetRequiredService<SqlDialect>(), Host.Clock, Options.Create(new ReportOptions { MatchByIdRange = false, Parallelism = 1 }))
-        .BuildAsync(period ?? Quarter));
 
     public Task<RenderedReport> RenderAsync(Escalation.Reports.Rendering.ReportFormat format) =>
         Host.InScopeAsync(sp => sp.GetRequiredService<BoardReportService>().RenderAsync(Quarter, format));

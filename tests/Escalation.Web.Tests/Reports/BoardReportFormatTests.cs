@@ -74,14 +74,5 @@ public sealed class BoardReportFormatTests(BoardReportDataset data) : IClassFixt
         Assert.Contains("up 5 from 1", html, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Query_JoiningStageRecordsOneByOne_GivesTheSameReportAsTheIdRange()
-    {
-        var fast = await data.RenderAsync(ReportFormat.Json);
-        var joined = BoardReportJson.Write(await data.ReportJoinedAsync());
-
-        Assert.Equal(Encoding.UTF8.GetString(fast.Content), Encoding.UTF8.GetString(joined));
-    }
-
     private static int CountOf(string text, string part) => (text.Length - text.Replace(part, string.Empty, StringComparison.Ordinal).Length) / part.Length;
 }

@@ -49,18 +49,6 @@ public sealed class ReportPeriodTests
         Assert.Equal("October to December 2026", quarter.Label);
     }
 
-    [Fact]
-    public void V7Prefix_SortsIdsMadeAtTheInstantAfterThoseMadeBefore()
-    {
-        var at = new DateTimeOffset(2026, 3, 31, 23, 0, 0, TimeSpan.Zero);
-        var before = Guid.CreateVersion7(at.AddTicks(-1)).ToString().ToUpperInvariant();
-        var on = Guid.CreateVersion7(at).ToString().ToUpperInvariant();
-        var prefix = Escalation.Reports.Queries.RangePlan.V7Prefix(at);
-
-        Assert.True(string.CompareOrdinal(before, prefix) < 0);
-        Assert.True(string.CompareOrdinal(on, prefix) >= 0);
-    }
-
     [Theory]
     [InlineData(null, ReportFormat.Json)]
     [InlineData("", ReportFormat.Json)]

@@ -25,7 +25,6 @@ namespace Escalation.Data.CompiledModels.Sqlite
                 propertyCount: 33,
                 foreignKeyCount: 3,
                 unnamedIndexCount: 6,
-                namedIndexCount: 4,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -324,23 +323,6 @@ namespace Escalation.Data.CompiledModels.Sqlite
 
             var index4 = runtimeEntityType.AddIndex(
                 new[] { status, stageDueAt });
-
-            var iX_escalations_report_agency_pairs = runtimeEntityType.AddIndex(
-                new[] { raisingAgencyId, receivingAgencyId, raisedAt },
-                name: "IX_escalations_report_agency_pairs");
-
-            var iX_escalations_report_dimensions = runtimeEntityType.AddIndex(
-                new[] { status, track, outcomeKind, highestStage, levelOfNeed, category, raisedAt },
-                name: "IX_escalations_report_dimensions");
-
-            var iX_escalations_report_status_raised = runtimeEntityType.AddIndex(
-                new[] { status, raisedAt, closedAt },
-                name: "IX_escalations_report_status_raised");
-
-            var iX_escalations_report_texts = runtimeEntityType.AddIndex(
-                new[] { outcomeLearning, outcomeGoodPractice, raisedAt },
-                name: "IX_escalations_report_texts");
-            iX_escalations_report_texts.AddAnnotation("Relational:Filter", "outcome_learning IS NOT NULL OR outcome_good_practice IS NOT NULL");
 
             return runtimeEntityType;
         }

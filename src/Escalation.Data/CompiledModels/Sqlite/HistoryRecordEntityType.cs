@@ -24,7 +24,6 @@ namespace Escalation.Data.CompiledModels.Sqlite
                 propertyCount: 7,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 1,
-                namedIndexCount: 1,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -94,11 +93,6 @@ namespace Escalation.Data.CompiledModels.Sqlite
 
             var index = runtimeEntityType.AddIndex(
                 new[] { escalationId });
-
-            var iX_history_report_missed = runtimeEntityType.AddIndex(
-                new[] { stage, escalationId },
-                name: "IX_history_report_missed");
-            iX_history_report_missed.AddAnnotation("Relational:Filter", "type = 'DeadlineMissed'");
 
             return runtimeEntityType;
         }

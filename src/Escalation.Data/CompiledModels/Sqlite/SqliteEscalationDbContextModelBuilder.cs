@@ -11,7 +11,7 @@ namespace Escalation.Data.CompiledModels.Sqlite
     public partial class SqliteEscalationDbContextModel
     {
         private SqliteEscalationDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("c6b97b42-4438-4da2-a446-b81dce7d0f93"), entityTypeCount: 19)
+            : base(skipDetectChanges: false, modelId: new Guid("ec78556a-2d81-404a-879e-1ad95151e6f1"), entityTypeCount: 19)
         {
         }
 

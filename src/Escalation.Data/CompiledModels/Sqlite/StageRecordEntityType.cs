@@ -24,7 +24,6 @@ namespace Escalation.Data.CompiledModels.Sqlite
                 propertyCount: 7,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 1,
-                namedIndexCount: 1,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -97,11 +96,6 @@ namespace Escalation.Data.CompiledModels.Sqlite
             var index = runtimeEntityType.AddIndex(
                 new[] { escalationId, stage },
                 unique: true);
-
-            var iX_stage_records_report_met = runtimeEntityType.AddIndex(
-                new[] { stage, escalationId },
-                name: "IX_stage_records_report_met");
-            iX_stage_records_report_met.AddAnnotation("Relational:Filter", "left_how IN ('Resolved', 'EscalatedByRaisingSide') AND left_at <= due_at");
 
             return runtimeEntityType;
         }
