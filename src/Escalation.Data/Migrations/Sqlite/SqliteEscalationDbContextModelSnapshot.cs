@@ -200,41 +200,6 @@ namespace Escalation.Data.Migrations.Sqlite
                     b.ToTable("assessment_approvals", (string)null);
                 });
 
-            modelBuilder.Entity("Escalation.Data.Entities.AssessmentReview", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("id");
-
-                    b.Property<Guid>("AssessmentId")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("assessment_id");
-
-                    b.Property<long?>("DoneAt")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("done_at");
-
-                    b.Property<long>("DueAt")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("due_at");
-
-                    b.Property<string>("State")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("state");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("AssessmentId")
-                        .IsUnique();
-
-                    b.HasIndex("State", "DueAt");
-
-                    b.ToTable("assessment_reviews", (string)null);
-                });
-
             modelBuilder.Entity("Escalation.Data.Entities.EscalationRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -778,6 +743,10 @@ namespace Escalation.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
+                    b.Property<Guid?>("AssessmentId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("assessment_id");
+
                     b.Property<long?>("DoneAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("done_at");
@@ -786,7 +755,7 @@ namespace Escalation.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("due_at");
 
-                    b.Property<Guid>("EscalationId")
+                    b.Property<Guid?>("EscalationId")
                         .HasColumnType("TEXT")
                         .HasColumnName("escalation_id");
 
@@ -805,7 +774,11 @@ namespace Escalation.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("lease_until");
 
-                    b.Property<int>("Stage")
+                    b.Property<DateOnly?>("PeriodFrom")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("period_from");
+
+                    b.Property<int?>("Stage")
                         .HasColumnType("INTEGER")
                         .HasColumnName("stage");
 
@@ -816,6 +789,12 @@ namespace Escalation.Data.Migrations.Sqlite
                         .HasColumnName("state");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AssessmentId", "Kind")
+                        .IsUnique();
+
+                    b.HasIndex("Kind", "PeriodFrom")
+                        .IsUnique();
 
                     b.HasIndex("State", "DueAt");
 
@@ -1028,15 +1007,6 @@ namespace Escalation.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Escalation.Data.Entities.AssessmentReview", b =>
-                {
-                    b.HasOne("Escalation.Data.Entities.Assessment", null)
-                        .WithMany()
-                        .HasForeignKey("AssessmentId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Escalation.Data.Entities.EscalationRecord", b =>
                 {
                     b.HasOne("Escalation.Data.Entities.Assessment", null)
@@ -1100,11 +1070,14 @@ namespace Escalation.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Escalation.Data.Entities.TimerRecord", b =>
                 {
+                    b.HasOne("Escalation.Data.Entities.Assessment", null)
+                        .WithMany()
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Escalation.Data.Entities.EscalationRecord", null)
                         .WithMany()
-                        .HasForeignKey("EscalationId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .HasForeignKey("EscalationId");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
