@@ -12,7 +12,7 @@ public static class DataRegistration
     public const string DefaultConnectionString = "Data Source=escalation.db";
 
     /// <summary>
-    /// The database, the engine's persistence and the timer dispatcher. A <c>PolicyCatalog</c> and a
+    /// The database, the engine's persistence and the worker that fires due timers. A <c>PolicyCatalog</c> and a
     /// <see cref="TimeProvider"/> must be registered by the host.
     /// </summary>
     public static IServiceCollection AddEscalationData(this IServiceCollection services, IConfiguration configuration)
@@ -59,13 +59,15 @@ public static class DataRegistration
                 ? null
                 : new Core.Engine.SharedMailbox(configuration["Escalation:Mail:BoardBusinessUnitName"] ?? "Board business unit", mailbox.Trim())));
 
-        services.AddSingleton<DispatcherSignal>();
+        services.AddSingleton<WakeSignal>();
         services.AddSingleton<DirectoryCache>();
         services.AddScoped<EscalationService>();
         services.AddSingleton<RaiseGroupCommit>();
         services.AddScoped<TimerProcessor>();
+        services.AddScoped<ITimerHandler, EscalationTimers>();
         services.Configure<DispatcherOptions>(configuration.GetSection("Escalation:Dispatcher"));
-        services.AddHostedService<TimerDispatcher>();
+        services.AddSingleton<TimerRunner>();
+        services.AddHostedService<PollingWorker<TimerRunner>>();
         return services;
     }
 

@@ -28,7 +28,6 @@ public class EscalationDbContext(DbContextOptions options)
 
     public DbSet<Assessment> Assessments => Set<Assessment>();
 
-    public DbSet<AssessmentReview> AssessmentReviews => Set<AssessmentReview>();
 
     public DbSet<AssessmentApproval> AssessmentApprovals => Set<AssessmentApproval>();
 

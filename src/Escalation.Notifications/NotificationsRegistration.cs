@@ -1,4 +1,5 @@
 using Escalation.Core.Policies;
+using Escalation.Data.Timers;
 using Escalation.Notifications.Admin;
 using Escalation.Notifications.Delivery;
 using Escalation.Notifications.Templates;
@@ -50,7 +51,8 @@ public static class NotificationsRegistration
             : ActivatorUtilities.CreateInstance<PickupDirectoryTransport>(sp));
         services.AddScoped<OutboxDelivery>();
         services.AddScoped<OutboxAdmin>();
-        services.AddHostedService<DeliveryWorker>();
+        services.AddSingleton<DeliveryRunner>();
+        services.AddHostedService<PollingWorker<DeliveryRunner>>();
         return services;
     }
 

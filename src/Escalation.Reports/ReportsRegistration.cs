@@ -1,3 +1,4 @@
+using Escalation.Data.Timers;
 using Escalation.Reports.Queries;
 using Escalation.Reports.Rendering;
 using Escalation.Reports.Schedule;
@@ -24,13 +25,12 @@ public static class ReportsRegistration
         services.AddSingleton(BoardPaperRenderer.Load(Path.Combine(templatesPath, "reports")));
         services.AddOptions<QuarterlyMailOptions>()
             .Bind(configuration.GetSection("Escalation:Reports:QuarterlyMail"))
-            .Configure(o => o.BaseUrl = configuration["Escalation:BaseUrl"] ?? o.BaseUrl)
-            .Validate(o => o.PollInterval > TimeSpan.Zero, "Escalation:Reports:QuarterlyMail:PollInterval must be positive.")
-            .ValidateOnStart();
+            .Configure(o => o.BaseUrl = configuration["Escalation:BaseUrl"] ?? o.BaseUrl);
         services.AddScoped<BoardReportQuery>();
         services.AddScoped<BoardReportService>();
         services.AddScoped<QuarterlyReportProcessor>();
-        services.AddHostedService<QuarterlyReportMailer>();
+        if (configuration.GetValue("Escalation:Reports:QuarterlyMail:Enabled", true))
+            services.AddScoped<ITimerHandler>(sp => sp.GetRequiredService<QuarterlyReportProcessor>());
         return services;
     }
 }

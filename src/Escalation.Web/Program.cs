@@ -12,14 +12,8 @@ builder.AddEscalation();
 
 var app = builder.Build();
 app.LogStartup();
-// The database check and the accounts (about half a second, most of it EF Core compiling its first queries) run on
-// another thread while the pipeline and endpoints below are set up, which needs no database. Both finish before the
-// service starts, so a failure still stops start-up.
-var prepared = Task.Run(async () =>
-{
-    await app.Services.MigrateEscalationDatabaseAsync();
-    await app.Services.PrepareAccountsAsync();
-});
+await app.Services.MigrateEscalationDatabaseAsync();
+await app.Services.PrepareAccountsAsync();
 
 app.UseEscalationHardening();
 app.UseEscalationUiBeforeSignIn();
@@ -31,7 +25,6 @@ app.MapHealthEndpoints();
 app.MapEscalationApi();
 app.MapEscalationUi();
 
-await prepared;
 await app.RunAsync();
 
 /// <summary>The web host's entry point; public so integration tests can start it.</summary>

@@ -11,7 +11,7 @@ namespace Escalation.Benchmarks;
 /// <para>
 /// Seeds rate x seconds open escalations (the deadlines benchmark's directory and rows), then spreads their stage-1
 /// deadline timers evenly over the run: the first falls due --lead seconds after the dispatcher starts, then one every
-/// 1/rate seconds. The host's own <see cref="TimerDispatcher"/> (poll interval 1 s, batches of 500, as configured by
+/// 1/rate seconds. The host's own timer worker (<see cref="PollingWorker{TWork}"/> running <see cref="TimerRunner"/>: poll interval 1 s, batches of 500, as configured by
 /// default) runs on the real clock and acts on them as they fall due. Lag per deadline = the instant the engine
 /// stamped the timer fired (done_at, read from the clock as its batch began) minus its due instant; the write commits
 /// with its batch a few milliseconds later, which the figure does not include. p50, p99 and max are reported.
@@ -34,7 +34,7 @@ internal static class LagBenchmark
             var clock = TimeProvider.System;
             var warnings = new ConsoleWarnings();
             await using var services = EngineRun.BuildServices(connectionString, catalog, clock, dispatcher: true, logs: warnings);
-            var dispatcher = services.GetServices<IHostedService>().OfType<TimerDispatcher>().Single();
+            var dispatcher = services.GetServices<IHostedService>().OfType<PollingWorker<TimerRunner>>().Single();
 
             // Timers are numbered 1..N in seeding order; timer i falls due at first + (i - 1) / rate.
             var first = clock.GetUtcNow() + TimeSpan.FromSeconds(lead);

@@ -38,15 +38,3 @@ internal sealed class AssessmentApprovalConfiguration : IEntityTypeConfiguration
         builder.HasIndex(a => new { a.ApproverId, a.Status });
     }
 }
-
-internal sealed class AssessmentReviewConfiguration : IEntityTypeConfiguration<AssessmentReview>
-{
-    public void Configure(EntityTypeBuilder<AssessmentReview> builder)
-    {
-        builder.ToTable("assessment_reviews");
-        builder.HasOne<Assessment>().WithMany().HasForeignKey(r => r.AssessmentId).OnDelete(DeleteBehavior.Restrict);
-        // One reminder per assessment: a retried save cannot set a second.
-        builder.HasIndex(r => r.AssessmentId).IsUnique();
-        builder.HasIndex(r => new { r.State, r.DueAt });
-    }
-}

@@ -72,9 +72,14 @@ internal sealed class TimerConfiguration : IEntityTypeConfiguration<TimerRecord>
     {
         builder.ToTable("timers");
         builder.HasOne<EscalationRecord>().WithMany().HasForeignKey(t => t.EscalationId);
+        builder.HasOne<Assessment>().WithMany().HasForeignKey(t => t.AssessmentId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(t => new { t.State, t.DueAt });
-        // One reminder and one deadline per stage: a move replayed after a crash cannot set a second.
+        // Each subject's timers are set once (empty subject columns never clash): one reminder and one deadline per
+        // stage, so a move replayed after a crash cannot set a second; one review per assessment; one report a quarter,
+        // so two copies of the service scheduling the same quarter make one row.
         builder.HasIndex(t => new { t.EscalationId, t.Kind, t.Stage }).IsUnique();
+        builder.HasIndex(t => new { t.AssessmentId, t.Kind }).IsUnique();
+        builder.HasIndex(t => new { t.Kind, t.PeriodFrom }).IsUnique();
         builder.Property(t => t.LeaseOwner).HasMaxLength(100);
     }
 }

@@ -91,8 +91,9 @@ public sealed class AssessmentService(EscalationDbContext db, DecisionGuideCatal
         db.Assessments.Add(assessment);
         if (decision.ReviewDate is { } reviewDate)
         {
-            db.AssessmentReviews.Add(new AssessmentReview
+            db.Timers.Add(new TimerRecord
             {
+                Kind = WorkKind.DecisionReview,
                 AssessmentId = assessment.Id,
                 DueAt = ReviewSchedule.DueAt(reviewDate, policies.Calendar.TimeZone),
                 State = TimerState.Pending,
@@ -153,8 +154,8 @@ public sealed class AssessmentService(EscalationDbContext db, DecisionGuideCatal
     }
 
     /// <summary>The review reminder of an assessment, if it has one.</summary>
-    public Task<AssessmentReview?> ReviewAsync(Guid assessmentId, CancellationToken ct = default) =>
-        db.AssessmentReviews.AsNoTracking().FirstOrDefaultAsync(r => r.AssessmentId == assessmentId, ct);
+    public Task<TimerRecord?> ReviewAsync(Guid assessmentId, CancellationToken ct = default) =>
+        db.Timers.AsNoTracking().FirstOrDefaultAsync(t => t.AssessmentId == assessmentId && t.Kind == WorkKind.DecisionReview, ct);
 
     private static string? Trimmed(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

@@ -14,7 +14,7 @@ namespace Escalation.Data.Engine;
 /// transition table, and writes every effect in one transaction, or nothing.
 /// </summary>
 public sealed class EscalationService(
-    EscalationDbContext db, PolicyCatalog catalog, TimeProvider clock, SqlDialect sql, EngineSettings settings, DispatcherSignal signal,
+    EscalationDbContext db, PolicyCatalog catalog, TimeProvider clock, SqlDialect sql, EngineSettings settings, WakeSignal signal,
     IOptions<DispatcherOptions> dispatcher, RaiseGroupCommit groupCommit, DirectoryCache directoryCache)
 {
     public async Task<ServiceResult<EscalationRecord>> RaiseAsync(Guid raiserId, RaiseRequest request, CancellationToken ct = default)

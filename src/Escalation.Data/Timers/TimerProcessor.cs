@@ -1,6 +1,5 @@
 using System.Data.Common;
-using Escalation.Core.Engine;
-using Escalation.Core.Policies;
+using System.Globalization;
 using Escalation.Data.Engine;
 using Escalation.Data.Entities;
 using Escalation.Data.Sql;
@@ -11,15 +10,30 @@ using Microsoft.Extensions.Logging;
 namespace Escalation.Data.Timers;
 
 /// <summary>
-/// Fires due timers in batches. Each batch is one transaction: the timers are claimed, their moves applied and
-/// written, and the timers marked fired (or cancelled, if the escalation has moved on) together, so a timer fires
-/// once even if the process dies mid-batch. Oldest first, so catching up after downtime keeps the order.
+/// Fires due timers of every kind in batches. Each batch is one transaction: the due timers are claimed with one
+/// query, each kind's handler does their work (a move, a mail) and marks them fired or cancelled, and the batch
+/// commits together, so a timer fires once even if the process dies mid-batch or two copies of the service run.
+/// Oldest first, so catching up after downtime keeps the order.
 /// </summary>
 public sealed partial class TimerProcessor(
-    EscalationDbContext db, PolicyCatalog catalog, TimeProvider clock, SqlDialect sql, EngineSettings settings, DirectoryCache directoryCache,
+    EscalationDbContext db, IEnumerable<ITimerHandler> handlers, TimeProvider clock, SqlDialect sql, EngineSettings settings,
     ILogger<TimerProcessor> logger)
 {
-    private sealed record DueTimer(long Id, TimerKind Kind, int Stage, Guid EscalationId, Guid RaisedById, Guid RespondentId, DateTimeOffset DueAt);
+    private readonly Dictionary<WorkKind, ITimerHandler> _handlers = handlers.SelectMany(h => h.Kinds.Select(k => (k, h)))
+        .ToDictionary(p => p.k, p => p.h);
+
+    /// <summary>How long a timer that failed to fire is set aside before it is tried again.</summary>
+    public static readonly TimeSpan SetAsideFor = TimeSpan.FromMinutes(5);
+
+    /// <summary>The kinds this copy of the service runs: those with a handler registered.</summary>
+    public IReadOnlyCollection<WorkKind> Kinds => _handlers.Keys;
+
+    /// <summary>Lets each handler set the timers it keeps by itself (the next quarterly report); safe to repeat.</summary>
+    public async Task ScheduleAsync(CancellationToken ct = default)
+    {
+        foreach (var handler in _handlers.Values.Distinct())
+            await handler.ScheduleAsync(ct);
+    }
 
     /// <summary>
     /// Fires up to <paramref name="batchSize"/> timers whose time has passed; returns how many were claimed.
@@ -33,7 +47,7 @@ public sealed partial class TimerProcessor(
         }
         catch (Exception ex) when (ex is not OperationCanceledException && batchSize > 1)
         {
-            // One bad timer must not hold up every other escalation: go one by one, setting aside any that fails.
+            // One bad timer must not hold up every other one: go one by one, setting aside any that fails.
             db.ChangeTracker.Clear();
             var fired = 0;
             for (var i = 0; i < batchSize; i++)
@@ -48,8 +62,18 @@ public sealed partial class TimerProcessor(
         }
     }
 
-    /// <summary>How long a timer that failed to fire is set aside before it is tried again.</summary>
-    public static readonly TimeSpan SetAsideFor = TimeSpan.FromMinutes(5);
+    /// <summary>
+    /// When the next pending timer that is not set aside falls due, if there is one. A set-aside timer is left to the
+    /// poll interval, so that one failing timer never makes the worker look again at once, over and over.
+    /// </summary>
+    public async Task<DateTimeOffset?> NextDueAtAsync(CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow();
+        var kinds = Kinds.ToList();
+        return await db.Timers.AsNoTracking()
+            .Where(t => t.State == TimerState.Pending && kinds.Contains(t.Kind) && (t.LeaseUntil == null || t.LeaseUntil < now))
+            .OrderBy(t => t.DueAt).Select(t => (DateTimeOffset?)t.DueAt).FirstOrDefaultAsync(ct);
+    }
 
     private async Task<int> FireOneOrSetAsideAsync(CancellationToken ct)
     {
@@ -61,11 +85,13 @@ public sealed partial class TimerProcessor(
         {
             db.ChangeTracker.Clear();
             var now = clock.GetUtcNow();
-            var culprit = await db.Timers.Where(t => t.State == TimerState.Pending && t.DueAt < now && (t.LeaseUntil == null || t.LeaseUntil < now))
+            var kinds = Kinds.ToList();
+            var culprit = await db.Timers
+                .Where(t => t.State == TimerState.Pending && kinds.Contains(t.Kind) && t.DueAt < now && (t.LeaseUntil == null || t.LeaseUntil < now))
                 .OrderBy(t => t.DueAt).ThenBy(t => t.Id).FirstOrDefaultAsync(ct);
             if (culprit is null)
                 throw;
-            LogSetAside(logger, culprit.Id, culprit.EscalationId, SetAsideFor, ex);
+            LogSetAside(logger, culprit.Id, culprit.Kind, SetAsideFor, ex);
             culprit.LeaseOwner = "set-aside: " + ex.GetType().Name;
             culprit.LeaseUntil = now + SetAsideFor;
             await db.SaveChangesAsync(ct);
@@ -78,106 +104,62 @@ public sealed partial class TimerProcessor(
     {
         var now = clock.GetUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var connection = db.Database.GetDbConnection();
-        var dbTransaction = transaction.GetDbTransaction();
-        var (due, states) = await ClaimAsync(connection, dbTransaction, now, batchSize, ct);
+        var due = await ClaimAsync(transaction.GetDbTransaction(), now, batchSize, ct);
         if (due.Count == 0)
             return 0;
 
-        DirectorySnapshot? directory = null;
-        // On PostgreSQL the effects of the whole batch go to the server together, at the end: one round trip, not ten a timer.
-        await using var writer = new TransitionWriter(connection, dbTransaction, sql, settings.MessageIdDomain, deferEffects: true);
-        foreach (var timer in due)
-        {
-            if (writer.HasDeferredEffects(timer.EscalationId))
-            {
-                // A second timer of an escalation moved in this batch: its earlier effects must be in place first.
-                await writer.FlushAsync(ct);
-            }
-
-            var before = states[timer.EscalationId];
-            var table = catalog.Table(before.PolicyId, before.PolicyVersion);
-            Move move = timer.Kind == TimerKind.Deadline
-                ? new DeadlinePassed(timer.Stage) { FellDueAt = timer.DueAt }
-                : new ReminderDue(timer.Stage) { FellDueAt = timer.DueAt };
-            var result = table.Apply(before, move, Actor.System, now);
-            if (!result.IsAllowed)
-            {
-                await writer.MarkTimerAsync(timer.Id, TimerState.Cancelled, now, ct);
-                continue;
-            }
-
-            var transition = result.Transition!;
-            if (!await writer.UpdateEscalationAsync(before, transition.State, now, ct))
-            {
-                // A person's move changed it after the claim: leave the timer pending; the next batch reads it afresh.
-                continue;
-            }
-
-            if (!await writer.MarkTimerAsync(timer.Id, TimerState.Fired, now, ct))
-            {
-                // The claim holds the timer's row, so this means the claim failed: undo the whole batch.
-                throw new InvalidOperationException($"Timer {timer.Id} was no longer pending although it was claimed.");
-            }
-
-            directory ??= await directoryCache.ReadAsync(db, ct);
-            await writer.WriteEffectsAsync(transition, timer.RaisedById, timer.RespondentId, settings.RecipientsFor(table.Policy, directory), now, ct);
-            states[timer.EscalationId] = transition.State;
-        }
-
-        await writer.FlushAsync(ct);
+        await using var writer = new TransitionWriter(db.Database.GetDbConnection(), transaction.GetDbTransaction(), sql, settings.MessageIdDomain);
+        var batch = new TimerBatch(writer, now);
+        foreach (var group in due.GroupBy(t => _handlers[t.Kind]))
+            await group.Key.FireAsync([.. group], batch, ct);
         await transaction.CommitAsync(ct);
         return due.Count;
     }
 
     /// <summary>
-    /// When the next pending timer that is not set aside falls due, if there is one. A set-aside timer is left to the
-    /// poll interval, so that one failing timer never makes the dispatcher look again at once, over and over.
+    /// The one claim: the oldest due timers of the kinds this copy runs. On PostgreSQL the rows stay locked until the
+    /// batch commits, and rows another copy holds are skipped; on SQLite the write transaction is the lock.
     /// </summary>
-    public async Task<DateTimeOffset?> NextDueAtAsync(CancellationToken ct = default)
+    private async Task<List<DueTimer>> ClaimAsync(DbTransaction transaction, DateTimeOffset now, int batchSize, CancellationToken ct)
     {
-        var now = clock.GetUtcNow();
-        var next = await db.Timers.AsNoTracking().Where(t => t.State == TimerState.Pending && (t.LeaseUntil == null || t.LeaseUntil < now))
-            .OrderBy(t => t.DueAt).Select(t => (DateTimeOffset?)t.DueAt).FirstOrDefaultAsync(ct);
-        return next;
-    }
-
-    private async Task<(List<DueTimer> Due, Dictionary<Guid, EscalationState> States)> ClaimAsync(
-        DbConnection connection, DbTransaction transaction, DateTimeOffset now, int batchSize, CancellationToken ct)
-    {
+        var connection = db.Database.GetDbConnection();
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
+        // The kinds are this program's own enum names, never anything a person typed.
+        var kinds = string.Join(", ", Kinds.Select(k => $"'{SqlDialect.Enum(k)}'"));
+#pragma warning disable CA2100
         command.CommandText =
-            "SELECT t.id, t.kind, t.stage, e.id, e.policy_id, e.policy_version, e.track, e.status, e.stage, e.highest_stage, " +
-            "e.stage_started_at, e.stage_due_at, e.version, e.raised_by_id, e.respondent_id, t.due_at " +
-            "FROM timers t JOIN escalations e ON e.id = t.escalation_id " +
-            "WHERE t.state = 'Pending' AND t.due_at < @now AND (t.lease_until IS NULL OR t.lease_until < @now) ORDER BY t.due_at, t.id LIMIT @limit" +
-            // The escalation is locked with its timer: a person's move on it waits for this batch (and then finds the
-            // version moved on) instead of deadlocking with it, and an escalation a person is moving is skipped for now.
-            sql.SkipLocked("t", "e");
+            "SELECT t.id, t.kind, t.escalation_id, t.stage, t.assessment_id, t.period_from, t.due_at FROM timers t " +
+            $"WHERE t.state = 'Pending' AND t.kind IN ({kinds}) AND t.due_at < @now AND (t.lease_until IS NULL OR t.lease_until < @now) " +
+            "ORDER BY t.due_at, t.id LIMIT @limit" + sql.SkipLocked("t");
+#pragma warning restore CA2100
         AddParameter(command, "@now", sql.Instant(now));
         AddParameter(command, "@limit", batchSize);
 
         var due = new List<DueTimer>(batchSize);
-        var states = new Dictionary<Guid, EscalationState>();
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
-            var escalationId = sql.ReadId(reader, 3);
-            due.Add(new DueTimer(reader.GetInt64(0), SqlDialect.ReadEnum<TimerKind>(reader, 1), reader.GetInt32(2), escalationId,
-                sql.ReadId(reader, 13), sql.ReadId(reader, 14), sql.ReadInstant(reader, 15)));
-            states.TryAdd(escalationId, new EscalationState(
-                escalationId, reader.GetString(4), reader.GetInt32(5), SqlDialect.ReadEnum<Track>(reader, 6),
-                SqlDialect.ReadEnum<EscalationStatus>(reader, 7), reader.GetInt32(8), reader.GetInt32(9),
-                sql.ReadInstant(reader, 10), sql.ReadInstant(reader, 11), reader.GetInt32(12)));
+            due.Add(new DueTimer(
+                reader.GetInt64(0),
+                SqlDialect.ReadEnum<WorkKind>(reader, 1),
+                reader.IsDBNull(2) ? null : sql.ReadId(reader, 2),
+                reader.IsDBNull(3) ? null : reader.GetInt32(3),
+                reader.IsDBNull(4) ? null : sql.ReadId(reader, 4),
+                reader.IsDBNull(5) ? null : ReadDate(reader, 5),
+                sql.ReadInstant(reader, 6)));
         }
 
-        return (due, states);
+        return due;
     }
 
+    private DateOnly ReadDate(DbDataReader reader, int ordinal) => sql.IsSqlite
+        ? DateOnly.ParseExact(reader.GetString(ordinal), "yyyy-MM-dd", CultureInfo.InvariantCulture)
+        : reader.GetFieldValue<DateOnly>(ordinal);
+
     [LoggerMessage(EventId = 22, Level = LogLevel.Error,
-        Message = "Timer {TimerId} of escalation {EscalationId} failed to fire; set aside for {SetAsideFor} and the others fired")]
-    private static partial void LogSetAside(ILogger logger, long timerId, Guid escalationId, TimeSpan setAsideFor, Exception exception);
+        Message = "Timer {TimerId} ({Kind}) failed to fire; set aside for {SetAsideFor} and the others fired")]
+    private static partial void LogSetAside(ILogger logger, long timerId, WorkKind kind, TimeSpan setAsideFor, Exception exception);
 
     private static void AddParameter(DbCommand command, string name, object value)
     {

@@ -5,14 +5,11 @@ namespace Escalation.Reports.Schedule;
 /// <summary>The quarterly board report mail. Bound from <c>Escalation:Reports:QuarterlyMail</c>.</summary>
 public sealed class QuarterlyMailOptions
 {
-    /// <summary>Off only in tests that drive <see cref="QuarterlyReportProcessor"/> themselves.</summary>
+    /// <summary>Off: no quarterly report is set or sent by this copy of the service.</summary>
     public bool Enabled { get; set; } = true;
 
     /// <summary>The local time of day, on the first working day after a quarter, at which its report is sent.</summary>
     public TimeOnly SendAt { get; set; } = new(7, 0);
-
-    /// <summary>The longest the sender sleeps between looks; it wakes at the next due time if that is sooner.</summary>
-    public TimeSpan PollInterval { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary><c>Escalation:BaseUrl</c>, for the link to the board page.</summary>
     public string BaseUrl { get; set; } = "http://localhost:5000";

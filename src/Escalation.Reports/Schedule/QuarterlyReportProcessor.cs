@@ -6,6 +6,7 @@ using Escalation.Data;
 using Escalation.Data.Engine;
 using Escalation.Data.Entities;
 using Escalation.Data.Sql;
+using Escalation.Data.Timers;
 using Escalation.Reports.Periods;
 using Escalation.Reports.Queries;
 using Microsoft.EntityFrameworkCore;
@@ -15,19 +16,19 @@ using Microsoft.Extensions.Options;
 namespace Escalation.Reports.Schedule;
 
 /// <summary>
-/// Sends the quarterly board report. Its timer is a row with a due time: the first working day after the quarter ends,
-/// at <see cref="QuarterlyMailOptions.SendAt"/> local time. Firing is one transaction: the row is claimed and marked
-/// fired only if still pending, a mail per reader is queued in the outbox, and the next quarter's row is written, so each
-/// quarter's report goes once, even after downtime (then late, once) or with two copies of the service running.
+/// Sends the quarterly board report. Each quarter's report is a timer (<see cref="WorkKind.QuarterlyReport"/>) due on
+/// the first working day after the quarter ends, at <see cref="QuarterlyMailOptions.SendAt"/> local time. Firing it
+/// queues a mail per reader and sets the next quarter's timer in the timers' batch transaction, so each quarter's
+/// report goes once, even after downtime (then late, once) or with two copies of the service running.
 /// </summary>
 public sealed partial class QuarterlyReportProcessor(
     EscalationDbContext db, BoardReportQuery reports, PolicyCatalog catalog, SqlDialect sql, TimeProvider clock, EngineSettings settings,
-    IOptions<QuarterlyMailOptions> options, ILogger<QuarterlyReportProcessor> logger)
+    IOptions<QuarterlyMailOptions> options, ILogger<QuarterlyReportProcessor> logger) : ITimerHandler
 {
-    /// <summary>The timer kind, and the mail's template under <c>templates/email/</c>.</summary>
+    /// <summary>The mail's template under <c>templates/email/</c>.</summary>
     public const string TemplateKey = "board-report";
 
-    private sealed record Due(long Id, ReportPeriod Period);
+    public IReadOnlyCollection<WorkKind> Kinds { get; } = [WorkKind.QuarterlyReport];
 
     /// <summary>When a quarter's report is due: the first working day after the quarter ends, at the configured local time.</summary>
     public DateTimeOffset DueAt(ReportPeriod quarter)
@@ -37,42 +38,28 @@ public sealed partial class QuarterlyReportProcessor(
         return LocalInstants.At(day, options.Value.SendAt, catalog.Calendar.TimeZone);
     }
 
-    /// <summary>Creates the timers' table if needed, and the current quarter's timer if no report is pending.</summary>
-    public async Task EnsureScheduledAsync(CancellationToken ct = default)
+    /// <summary>Sets the current quarter's timer if no report is pending.</summary>
+    public async Task ScheduleAsync(CancellationToken ct)
     {
-        foreach (var statement in ReportTimerTable.Create(sql))
-            await db.Database.ExecuteSqlRawAsync(statement, ct);
-        var pending = await RowsAsync($"SELECT COUNT(*) FROM {ReportTimerTable.Name} WHERE kind = @kind AND state = 'Pending'",
-            new Dictionary<string, object> { ["@kind"] = TemplateKey }, r => r.GetInt64(0), ct);
-        if (pending[0] == 0)
-        {
-            var quarter = ReportPeriod.QuarterContaining(catalog.Calendar.LocalDate(clock.GetUtcNow()));
-            await InsertAsync(quarter, ct);
-        }
+        if (await db.Timers.AnyAsync(t => t.Kind == WorkKind.QuarterlyReport && t.State == TimerState.Pending, ct))
+            return;
+        await InsertAsync(ReportPeriod.QuarterContaining(catalog.Calendar.LocalDate(clock.GetUtcNow())), ct);
     }
 
-    /// <summary>Sends every quarterly report whose time has come, oldest first; returns how many were sent by this call.</summary>
-    public async Task<int> FireDueAsync(CancellationToken ct = default)
+    public async Task FireAsync(IReadOnlyList<DueTimer> due, TimerBatch batch, CancellationToken ct)
     {
-        var sent = 0;
-        while (await NextDueAsync(ct) is { } due)
+        ArgumentNullException.ThrowIfNull(due);
+        ArgumentNullException.ThrowIfNull(batch);
+        foreach (var timer in due)
         {
-            // Counted before the transaction: the report reads on connections of its own, and reading twice is harmless.
-            var report = await reports.BuildAsync(due.Period, ct);
-            var now = clock.GetUtcNow();
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            var claimed = await db.Database.ExecuteSqlRawAsync(
-                $"UPDATE {ReportTimerTable.Name} SET state = 'Fired', done_at = {{0}} WHERE id = {{1}} AND state = 'Pending'",
-                [sql.Instant(now), due.Id], ct);
-            if (claimed == 0)
-                continue; // another copy of the service sent it since we looked
-
+            var period = ReportPeriod.QuarterContaining(timer.PeriodFrom!.Value);
+            var report = await reports.BuildAsync(period, ct);
             var payload = JsonSerializer.Serialize(new Dictionary<string, string>
             {
-                ["from"] = ReportPeriod.Iso(due.Period.From),
-                ["to"] = ReportPeriod.Iso(due.Period.To),
-                ["period"] = due.Period.Label,
-                ["link"] = options.Value.LinkFor(due.Period),
+                ["from"] = ReportPeriod.Iso(period.From),
+                ["to"] = ReportPeriod.Iso(period.To),
+                ["period"] = period.Label,
+                ["link"] = options.Value.LinkFor(period),
                 ["raised"] = N(report.Current.Raised),
                 ["resolved"] = N(report.Current.Resolved),
                 ["open"] = N(report.Current.Open),
@@ -81,44 +68,23 @@ public sealed partial class QuarterlyReportProcessor(
             });
             var readers = await ReadersAsync(ct);
             foreach (var reader in readers)
-                db.Outbox.Add(Mail(reader, payload, now));
-            await db.SaveChangesAsync(ct);
-            db.ChangeTracker.Clear();
-            await InsertAsync(Next(due.Period), ct);
-            await transaction.CommitAsync(ct);
-            LogSent(logger, due.Period.Label, readers.Count);
-            sent++;
+            {
+                await batch.Writer.InsertOutboxAsync(
+                    new OutboxMail(null, TemplateKey, null, reader.Id, reader.Email, reader.Name, reader.Audience, payload), batch.Now, ct);
+            }
+
+            await InsertAsync(Next(period), ct);
+            await batch.MarkAsync(timer, TimerState.Fired, ct);
+            LogSent(logger, period.Label, readers.Count);
         }
-
-        return sent;
-    }
-
-    /// <summary>When the next pending report is due, if one is.</summary>
-    public async Task<DateTimeOffset?> NextDueAtAsync(CancellationToken ct = default)
-    {
-        var rows = await RowsAsync(
-            $"SELECT due_at FROM {ReportTimerTable.Name} WHERE kind = @kind AND state = 'Pending' ORDER BY due_at LIMIT 1",
-            new Dictionary<string, object> { ["@kind"] = TemplateKey }, r => sql.ReadInstant(r, 0), ct);
-        return rows.Count == 0 ? null : rows[0];
-    }
-
-    private async Task<Due?> NextDueAsync(CancellationToken ct)
-    {
-        var rows = await RowsAsync(
-            $"SELECT id, period_from, period_to FROM {ReportTimerTable.Name} WHERE kind = @kind AND state = 'Pending' AND due_at <= @now " +
-            "ORDER BY due_at, id LIMIT 1",
-            new Dictionary<string, object> { ["@kind"] = TemplateKey, ["@now"] = sql.Instant(clock.GetUtcNow()) },
-            r => new Due(r.GetInt64(0), new ReportPeriod(DateOnly.ParseExact(r.GetString(1), "yyyy-MM-dd", CultureInfo.InvariantCulture),
-                DateOnly.ParseExact(r.GetString(2), "yyyy-MM-dd", CultureInfo.InvariantCulture))), ct);
-        return rows.Count == 0 ? null : rows[0];
     }
 
     private static ReportPeriod Next(ReportPeriod quarter) => ReportPeriod.QuarterContaining(quarter.To.AddDays(1));
 
-    private Task<int> InsertAsync(ReportPeriod quarter, CancellationToken ct) => db.Database.ExecuteSqlRawAsync(
-        $"INSERT INTO {ReportTimerTable.Name} (kind, period_from, period_to, due_at, state) VALUES ({{0}}, {{1}}, {{2}}, {{3}}, 'Pending') " +
-        "ON CONFLICT (kind, period_from) DO NOTHING",
-        [TemplateKey, ReportPeriod.Iso(quarter.From), ReportPeriod.Iso(quarter.To), sql.Instant(DueAt(quarter))], ct);
+    /// <summary>A quarter's timer, once: two copies of the service setting the same quarter make one row.</summary>
+    private Task<int> InsertAsync(ReportPeriod quarter, CancellationToken ct) => db.Database.ExecuteSqlAsync(
+        $"INSERT INTO timers (kind, period_from, due_at, state) VALUES ({nameof(WorkKind.QuarterlyReport)}, {quarter.From}, {sql.Instant(DueAt(quarter))}, {nameof(TimerState.Pending)}) ON CONFLICT (kind, period_from) DO NOTHING",
+        ct);
 
     /// <summary>Everyone in <c>ReportViewer</c> or <c>BoardBusinessUnit</c> with an address, once each, and the unit's shared mailbox if set.</summary>
     private async Task<List<(Guid? Id, string Name, string Email, string Audience)>> ReadersAsync(CancellationToken ct)
@@ -138,46 +104,6 @@ public sealed partial class QuarterlyReportProcessor(
             && !readers.Exists(r => string.Equals(r.Item3, mailbox.Email, StringComparison.OrdinalIgnoreCase)))
             readers.Add((null, mailbox.Name, mailbox.Email, "board-business-unit"));
         return readers;
-    }
-
-    private OutboxMessage Mail((Guid? Id, string Name, string Email, string Audience) reader, string payload, DateTimeOffset now)
-    {
-        var id = Guid.CreateVersion7(now);
-        return new OutboxMessage
-        {
-            Id = id,
-            MessageId = $"{id:N}@{settings.MessageIdDomain}",
-            TemplateKey = TemplateKey,
-            RecipientPersonId = reader.Id,
-            RecipientEmail = reader.Email,
-            RecipientName = reader.Name,
-            RecipientAudience = reader.Audience,
-            Payload = payload,
-            CreatedAt = now,
-            State = OutboxState.Pending,
-            NextAttemptAt = now,
-        };
-    }
-
-    private async Task<List<T>> RowsAsync<T>(string text, IReadOnlyDictionary<string, object> parameters,
-        Func<System.Data.Common.DbDataReader, T> read, CancellationToken ct)
-    {
-        var rows = new List<T>();
-        var connection = db.Database.GetDbConnection();
-        var opened = connection.State != System.Data.ConnectionState.Open;
-        if (opened)
-            await db.Database.OpenConnectionAsync(ct);
-        try
-        {
-            await QueryRunner.RunOnAsync(connection, [new QueryJob(text, parameters, r => rows.Add(read(r)))], ct);
-        }
-        finally
-        {
-            if (opened)
-                await db.Database.CloseConnectionAsync();
-        }
-
-        return rows;
     }
 
     private static string N(int value) => value.ToString(CultureInfo.InvariantCulture);

@@ -104,7 +104,7 @@ internal static class DecisionMapping
         Items(g.Factors), Items(g.WarningSigns), Items(g.PartnerFlags),
         new FraserDto(g.Fraser.AppliesUnderAge, Items(g.Fraser.Criteria)), Items(g.Actions));
 
-    public static AssessmentDto ToDto(AssessmentView view, AssessmentReview? review)
+    public static AssessmentDto ToDto(AssessmentView view, TimerRecord? review)
     {
         var a = view.Assessment;
         using var answers = System.Text.Json.JsonDocument.Parse(a.Answers);

@@ -1,3 +1,4 @@
+using Escalation.Data.Timers;
 using Escalation.Core.Decisions;
 using Escalation.Data.Decisions;
 
@@ -15,8 +16,7 @@ internal static class DecisionRegistration
         services.AddScoped<AssessmentService>();
         services.AddScoped<AssessmentApprovalService>();
         services.AddScoped<AssessmentList>();
-        services.AddScoped<AssessmentReviewProcessor>();
-        services.AddHostedService<AssessmentReviewDispatcher>();
+        services.AddScoped<ITimerHandler, DecisionReviews>();
         return services;
     }
 

@@ -14,9 +14,6 @@ internal static class EscalationHost
     public static WebApplicationBuilder AddEscalation(this WebApplicationBuilder builder)
     {
         var paths = ContentPaths.From(builder.Configuration, builder.Environment.ContentRootPath);
-        // The policies are read and checked on another thread while the mail templates and the board paper are read
-        // and checked below (each a fifth of a second or so at start); an invalid one still stops start-up.
-        var catalog = Task.Run(() => PolicyRegistration.LoadCatalog(paths, builder.Configuration));
         builder.Services.TryAddSingleton(paths);
         builder.Services.AddEscalationClock(builder.Configuration);
         builder.Services.AddOpenApi();
@@ -35,7 +32,7 @@ internal static class EscalationHost
         builder.Services.AddHealthChecks()
             .AddDbContextCheck<EscalationDbContext>("database", tags: [HealthEndpoints.ReadyTag])
             .AddCheck<PolicyHealthCheck>("policies", tags: [HealthEndpoints.ReadyTag]);
-        builder.Services.AddSingleton(catalog.GetAwaiter().GetResult());
+        builder.Services.AddSingleton(PolicyRegistration.LoadCatalog(paths, builder.Configuration));
         return builder;
     }
 

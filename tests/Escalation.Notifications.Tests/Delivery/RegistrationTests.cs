@@ -1,4 +1,5 @@
 using Escalation.Data.Entities;
+using Escalation.Data.Timers;
 using Escalation.Notifications.Delivery;
 using Escalation.Notifications.Tests.TestSupport;
 using Microsoft.Extensions.Configuration;
@@ -63,7 +64,7 @@ public class RegistrationTests
     {
         await using var host = await NotificationsHost.StartAsync(new Dictionary<string, string?> { ["Escalation:Mail:Delivery:Enabled"] = "true" });
         await host.QueueInvitationsAsync(2);
-        var worker = host.Services.GetServices<IHostedService>().OfType<DeliveryWorker>().Single();
+        var worker = host.Services.GetServices<IHostedService>().OfType<PollingWorker<DeliveryRunner>>().Single();
 
         await worker.StartAsync(CancellationToken.None);
         try
@@ -90,7 +91,7 @@ public class RegistrationTests
     {
         await using var host = await NotificationsHost.StartAsync();
         await host.QueueInvitationsAsync(1);
-        var worker = host.Services.GetServices<IHostedService>().OfType<DeliveryWorker>().Single();
+        var worker = host.Services.GetServices<IHostedService>().OfType<PollingWorker<DeliveryRunner>>().Single();
 
         await worker.StartAsync(CancellationToken.None);
         await Task.Delay(200);

@@ -6,6 +6,7 @@ using Escalation.Core.Engine;
 using Escalation.Data;
 using Escalation.Data.Decisions;
 using Escalation.Data.Entities;
+using Escalation.Data.Timers;
 using Escalation.Web.Tests.TestSupport;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -108,14 +109,15 @@ public sealed partial class DecisionHost : IAsyncLifetime
     }
 
     public Task<int> FireReviewsAsync() =>
-        Host.InScopeAsync(sp => sp.GetRequiredService<AssessmentReviewProcessor>().FireDueAsync());
+        Host.InScopeAsync(sp => sp.GetRequiredService<TimerProcessor>().FireDueAsync(100));
 
     public Task<List<OutboxMessage>> ReviewMailsAsync() =>
         Host.InScopeAsync(sp => sp.GetRequiredService<EscalationDbContext>().Outbox.AsNoTracking()
-            .Where(o => o.TemplateKey == AssessmentReviewProcessor.TemplateKey).OrderBy(o => o.CreatedAt).ThenBy(o => o.Id).ToListAsync());
+            .Where(o => o.TemplateKey == DecisionReviews.TemplateKey).OrderBy(o => o.CreatedAt).ThenBy(o => o.Id).ToListAsync());
 
-    public Task<List<AssessmentReview>> ReviewsAsync() =>
-        Host.InScopeAsync(sp => sp.GetRequiredService<EscalationDbContext>().AssessmentReviews.AsNoTracking().OrderBy(r => r.Id).ToListAsync());
+    public Task<List<TimerRecord>> ReviewsAsync() =>
+        Host.InScopeAsync(sp => sp.GetRequiredService<EscalationDbContext>().Timers.AsNoTracking()
+            .Where(t => t.Kind == WorkKind.DecisionReview).OrderBy(t => t.Id).ToListAsync());
 
     /// <summary>The mails of one template queued about one assessment, oldest first.</summary>
     public Task<List<OutboxMessage>> AssessmentMailsAsync(string templateKey, Guid assessmentId) =>

@@ -25,7 +25,7 @@ public sealed class ReviewReminderTests : IAsyncLifetime
 
         _host.Clock.SetUtcNow(new DateTimeOffset(2027, 1, 3, 23, 59, 59, TimeSpan.Zero));
         var early = await _host.FireReviewsAsync();
-        _host.Clock.SetUtcNow(new DateTimeOffset(2027, 1, 4, 0, 0, 0, TimeSpan.Zero));
+        _host.Clock.SetUtcNow(new DateTimeOffset(2027, 1, 4, 0, 0, 1, TimeSpan.Zero));
         var onTheDay = await _host.FireReviewsAsync();
         _host.Clock.Advance(TimeSpan.FromHours(5));
         var again = await _host.FireReviewsAsync();
@@ -34,7 +34,7 @@ public sealed class ReviewReminderTests : IAsyncLifetime
         var mail = Assert.Single(await _host.ReviewMailsAsync());
         Assert.Equal(_host.People.Teacher, mail.RecipientPersonId);
         Assert.Equal("tess.teacher@example.org", mail.RecipientEmail);
-        Assert.Equal(AssessmentReviewProcessor.Audience, mail.RecipientAudience);
+        Assert.Equal(DecisionReviews.Audience, mail.RecipientAudience);
         Assert.Null(mail.EscalationId);
         var payload = JsonNode.Parse(mail.Payload!)!;
         Assert.Equal(id.ToString(), payload["assessmentId"]!.GetValue<string>());
@@ -42,7 +42,7 @@ public sealed class ReviewReminderTests : IAsyncLifetime
         Assert.Equal("2027-01-04", payload["reviewDate"]!.GetValue<string>());
         var review = Assert.Single(await _host.ReviewsAsync());
         Assert.Equal(TimerState.Fired, review.State);
-        Assert.Equal(new DateTimeOffset(2027, 1, 4, 0, 0, 0, TimeSpan.Zero), review.DoneAt);
+        Assert.Equal(new DateTimeOffset(2027, 1, 4, 0, 0, 1, TimeSpan.Zero), review.DoneAt);
     }
 
     [Fact]

@@ -60,10 +60,10 @@ public sealed class ClockSleepTests
     }
 
     [Fact]
-    public async Task DispatcherSignal_PokedWhileAwake_NextWaitReturnsAtOnceThenWaitsAgain()
+    public async Task WakeSignal_PokedWhileAwake_NextWaitReturnsAtOnceThenWaitsAgain()
     {
         var clock = new FakeTimeProvider(Start);
-        var signal = new DispatcherSignal();
+        var signal = new WakeSignal();
         signal.Poke(); // a move set a timer while the dispatcher was busy
 
         await signal.WaitAsync(Start.AddMinutes(1), clock, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(5));

@@ -69,8 +69,8 @@ public abstract class DeadlineScenarios(ITestDatabases databases) : IAsyncLifeti
 
         var timers = await Host.TimersAsync(id);
         Assert.Equal(
-            [(TimerKind.Reminder, 1, TimerState.Cancelled), (TimerKind.Deadline, 1, TimerState.Fired),
-             (TimerKind.Reminder, 2, TimerState.Pending), (TimerKind.Deadline, 2, TimerState.Pending)],
+            [(WorkKind.Reminder, 1, TimerState.Cancelled), (WorkKind.Deadline, 1, TimerState.Fired),
+             (WorkKind.Reminder, 2, TimerState.Pending), (WorkKind.Deadline, 2, TimerState.Pending)],
             timers.Select(t => (t.Kind, t.Stage, t.State)));
 
         var mail = await Host.OutboxAsync(id);
@@ -152,7 +152,7 @@ public abstract class DeadlineScenarios(ITestDatabases databases) : IAsyncLifeti
         Host.Clock.SetUtcNow(Stage1Due.AddSeconds(1));
         await Host.FireDueAsync();
 
-        var stage1Deadline = (await Host.TimersAsync(id)).Single(t => t.Stage == 1 && t.Kind == TimerKind.Deadline);
+        var stage1Deadline = (await Host.TimersAsync(id)).Single(t => t.Stage == 1 && t.Kind == WorkKind.Deadline);
         Assert.Equal(TimerState.Cancelled, stage1Deadline.State);
         Assert.DoesNotContain(await Host.HistoryAsync(id), h => h.Type == HistoryType.DeadlineMissed);
         Assert.Equal(2, (await Host.EscalationAsync(id)).Stage);

@@ -72,7 +72,7 @@ public abstract class DispatcherScenarios(ITestDatabases databases) : IDisposabl
         using var host = new EngineHost(new FakeTimeProvider(RaisedAt), await databases.CreateAsync(), dispatcher: true);
         var people = await host.SeedAsync();
         var id = (await host.RaiseAsync(people.Teacher, people.Raise())).Value!.Id;
-        var deadline = (await host.TimersAsync(id)).Single(t => t.Kind == TimerKind.Deadline && t.State == TimerState.Pending).DueAt;
+        var deadline = (await host.TimersAsync(id)).Single(t => t.Kind == WorkKind.Deadline && t.State == TimerState.Pending).DueAt;
 
         // At exactly the due instant the deadline has not yet passed, so the dispatcher claims nothing, yet its look
         // ahead finds the timer due: the near miss that, at a steady flow, happens between every claim and look ahead.

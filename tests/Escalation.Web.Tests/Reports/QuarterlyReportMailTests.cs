@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Escalation.Core.Engine;
 using Escalation.Data;
 using Escalation.Data.Entities;
+using Escalation.Data.Timers;
 using Escalation.Reports.Schedule;
 using Escalation.Web.Tests.TestSupport;
 using Microsoft.AspNetCore.Identity;
@@ -38,13 +39,13 @@ public sealed class QuarterlyReportMailTests : IAsyncLifetime, IDisposable
             db.UserRoles.Add(new IdentityUserRole<Guid> { UserId = viewer.Id, RoleId = role.Id });
             return await db.SaveChangesAsync();
         });
-        await InProcessorAsync(async p => { await p.EnsureScheduledAsync(); return 0; });
+        await _host.InScopeAsync(async sp => { await sp.GetRequiredService<TimerProcessor>().ScheduleAsync(); return 0; });
     }
 
     [Fact]
     public async Task QuarterEndingWed31December2026_IsDueMonday4January2027_After1JanuaryBankHoliday()
     {
-        var due = await InProcessorAsync(p => p.NextDueAtAsync());
+        var due = await NextDueAtAsync();
 
         Assert.Equal(new DateTimeOffset(2027, 1, 4, 7, 0, 0, TimeSpan.Zero), due);
     }
@@ -55,9 +56,10 @@ public sealed class QuarterlyReportMailTests : IAsyncLifetime, IDisposable
         Assert.Equal(0, await FireAtAsync(new DateTimeOffset(2027, 1, 1, 12, 0, 0, TimeSpan.Zero)));
         Assert.Equal(0, await FireAtAsync(new DateTimeOffset(2027, 1, 4, 6, 59, 0, TimeSpan.Zero)));
 
-        Assert.Equal(1, await FireAtAsync(new DateTimeOffset(2027, 1, 4, 7, 0, 0, TimeSpan.Zero)));
+        Assert.Equal(0, await FireAtAsync(new DateTimeOffset(2027, 1, 4, 7, 0, 0, TimeSpan.Zero)));
+        Assert.Equal(1, await FireAtAsync(new DateTimeOffset(2027, 1, 4, 7, 0, 1, TimeSpan.Zero)));
         Assert.Equal(0, await FireAtAsync(new DateTimeOffset(2027, 1, 4, 7, 1, 0, TimeSpan.Zero)));
-        await InProcessorAsync(async p => { await p.EnsureScheduledAsync(); return 0; });
+        await _host.InScopeAsync(async sp => { await sp.GetRequiredService<TimerProcessor>().ScheduleAsync(); return 0; });
         Assert.Equal(0, await FireAtAsync(new DateTimeOffset(2027, 1, 5, 9, 0, 0, TimeSpan.Zero)));
 
         var mails = await MailsAsync();
@@ -69,7 +71,7 @@ public sealed class QuarterlyReportMailTests : IAsyncLifetime, IDisposable
         Assert.Null(payload["childReference"]);
         Assert.All(mails, m => Assert.Null(m.EscalationId));
         // The next quarter's timer was written with this one: due Thursday 1 April 2027 at 07:00 BST (Good Friday is 26 March).
-        Assert.Equal(new DateTimeOffset(2027, 4, 1, 6, 0, 0, TimeSpan.Zero), await InProcessorAsync(p => p.NextDueAtAsync()));
+        Assert.Equal(new DateTimeOffset(2027, 4, 1, 6, 0, 0, TimeSpan.Zero), await NextDueAtAsync());
     }
 
     [Fact]
@@ -82,20 +84,30 @@ public sealed class QuarterlyReportMailTests : IAsyncLifetime, IDisposable
             .GroupBy(p => p).ToDictionary(g => g.Key, g => g.Count());
         Assert.Equal(new Dictionary<string, int> { ["2026-10-01"] = 2, ["2027-01-01"] = 2, ["2027-04-01"] = 2 }, periods);
         // July to September 2027 ends on Thursday 30 September: due Friday 1 October 2027 at 07:00 BST.
-        Assert.Equal(new DateTimeOffset(2027, 10, 1, 6, 0, 0, TimeSpan.Zero), await InProcessorAsync(p => p.NextDueAtAsync()));
+        Assert.Equal(new DateTimeOffset(2027, 10, 1, 6, 0, 0, TimeSpan.Zero), await NextDueAtAsync());
     }
 
+    /// <summary>Fires what is due at <paramref name="at"/>, batch after batch as the worker would, and counts the reports sent.</summary>
     private async Task<int> FireAtAsync(DateTimeOffset at)
     {
         _host.Clock.SetUtcNow(at);
-        return await InProcessorAsync(p => p.FireDueAsync());
+        var before = await ReportTimersFiredAsync();
+        while (await _host.InScopeAsync(sp => sp.GetRequiredService<TimerProcessor>().FireDueAsync(100)) > 0)
+        {
+        }
+
+        return await ReportTimersFiredAsync() - before;
     }
+
+    private Task<int> ReportTimersFiredAsync() => _host.InScopeAsync(sp => sp.GetRequiredService<EscalationDbContext>().Timers
+        .CountAsync(t => t.Kind == WorkKind.QuarterlyReport && t.State == TimerState.Fired));
+
+    private Task<DateTimeOffset?> NextDueAtAsync() => _host.InScopeAsync(sp => sp.GetRequiredService<EscalationDbContext>().Timers
+        .Where(t => t.Kind == WorkKind.QuarterlyReport && t.State == TimerState.Pending).OrderBy(t => t.DueAt)
+        .Select(t => (DateTimeOffset?)t.DueAt).FirstOrDefaultAsync());
 
     private Task<List<OutboxMessage>> MailsAsync() => _host.InScopeAsync(sp => sp.GetRequiredService<EscalationDbContext>().Outbox
         .AsNoTracking().Where(o => o.TemplateKey == QuarterlyReportProcessor.TemplateKey).ToListAsync());
-
-    private Task<T> InProcessorAsync<T>(Func<QuarterlyReportProcessor, Task<T>> work) =>
-        _host.InScopeAsync(sp => work(sp.GetRequiredService<QuarterlyReportProcessor>()));
 
     public Task DisposeAsync() => Task.CompletedTask;
 

@@ -12,7 +12,7 @@ namespace Escalation.Data.CompiledModels.Postgres
     public partial class PostgresEscalationDbContextModel
     {
         private PostgresEscalationDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("76d09f60-4f0e-4f7e-80f4-933d2e441f9d"), entityTypeCount: 19)
+            : base(skipDetectChanges: false, modelId: new Guid("b928dcd5-5aea-4898-8435-a8a3611be304"), entityTypeCount: 18)
         {
         }
 
@@ -21,7 +21,6 @@ namespace Escalation.Data.CompiledModels.Postgres
             var agency = AgencyEntityType.Create(this);
             var assessment = AssessmentEntityType.Create(this);
             var assessmentApproval = AssessmentApprovalEntityType.Create(this);
-            var assessmentReview = AssessmentReviewEntityType.Create(this);
             var escalationRecord = EscalationRecordEntityType.Create(this);
             var historyRecord = HistoryRecordEntityType.Create(this);
             var invitation = InvitationEntityType.Create(this);
@@ -43,7 +42,6 @@ namespace Escalation.Data.CompiledModels.Postgres
             AssessmentEntityType.CreateForeignKey3(assessment, person);
             AssessmentApprovalEntityType.CreateForeignKey1(assessmentApproval, person);
             AssessmentApprovalEntityType.CreateForeignKey2(assessmentApproval, assessment);
-            AssessmentReviewEntityType.CreateForeignKey1(assessmentReview, assessment);
             EscalationRecordEntityType.CreateForeignKey1(escalationRecord, assessment);
             EscalationRecordEntityType.CreateForeignKey2(escalationRecord, person);
             EscalationRecordEntityType.CreateForeignKey3(escalationRecord, person);
@@ -52,7 +50,8 @@ namespace Escalation.Data.CompiledModels.Postgres
             PersonEntityType.CreateForeignKey1(person, agency);
             PersonEntityType.CreateForeignKey2(person, person);
             StageRecordEntityType.CreateForeignKey1(stageRecord, escalationRecord);
-            TimerRecordEntityType.CreateForeignKey1(timerRecord, escalationRecord);
+            TimerRecordEntityType.CreateForeignKey1(timerRecord, assessment);
+            TimerRecordEntityType.CreateForeignKey2(timerRecord, escalationRecord);
             IdentityRoleClaimEntityType.CreateForeignKey1(identityRoleClaim, identityRole);
             IdentityUserClaimEntityType.CreateForeignKey1(identityUserClaim, person);
             IdentityUserLoginEntityType.CreateForeignKey1(identityUserLogin, person);
@@ -63,7 +62,6 @@ namespace Escalation.Data.CompiledModels.Postgres
             AgencyEntityType.CreateAnnotations(agency);
             AssessmentEntityType.CreateAnnotations(assessment);
             AssessmentApprovalEntityType.CreateAnnotations(assessmentApproval);
-            AssessmentReviewEntityType.CreateAnnotations(assessmentReview);
             EscalationRecordEntityType.CreateAnnotations(escalationRecord);
             HistoryRecordEntityType.CreateAnnotations(historyRecord);
             InvitationEntityType.CreateAnnotations(invitation);

@@ -11,7 +11,7 @@ namespace Escalation.Data.CompiledModels.Sqlite
     public partial class SqliteEscalationDbContextModel
     {
         private SqliteEscalationDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("ec78556a-2d81-404a-879e-1ad95151e6f1"), entityTypeCount: 19)
+            : base(skipDetectChanges: false, modelId: new Guid("509af9a6-db74-46fb-af95-8f1cc99c30ab"), entityTypeCount: 18)
         {
         }
 
@@ -20,7 +20,6 @@ namespace Escalation.Data.CompiledModels.Sqlite
             var agency = AgencyEntityType.Create(this);
             var assessment = AssessmentEntityType.Create(this);
             var assessmentApproval = AssessmentApprovalEntityType.Create(this);
-            var assessmentReview = AssessmentReviewEntityType.Create(this);
             var escalationRecord = EscalationRecordEntityType.Create(this);
             var historyRecord = HistoryRecordEntityType.Create(this);
             var invitation = InvitationEntityType.Create(this);
@@ -42,7 +41,6 @@ namespace Escalation.Data.CompiledModels.Sqlite
             AssessmentEntityType.CreateForeignKey3(assessment, person);
             AssessmentApprovalEntityType.CreateForeignKey1(assessmentApproval, person);
             AssessmentApprovalEntityType.CreateForeignKey2(assessmentApproval, assessment);
-            AssessmentReviewEntityType.CreateForeignKey1(assessmentReview, assessment);
             EscalationRecordEntityType.CreateForeignKey1(escalationRecord, assessment);
             EscalationRecordEntityType.CreateForeignKey2(escalationRecord, person);
             EscalationRecordEntityType.CreateForeignKey3(escalationRecord, person);
@@ -51,7 +49,8 @@ namespace Escalation.Data.CompiledModels.Sqlite
             PersonEntityType.CreateForeignKey1(person, agency);
             PersonEntityType.CreateForeignKey2(person, person);
             StageRecordEntityType.CreateForeignKey1(stageRecord, escalationRecord);
-            TimerRecordEntityType.CreateForeignKey1(timerRecord, escalationRecord);
+            TimerRecordEntityType.CreateForeignKey1(timerRecord, assessment);
+            TimerRecordEntityType.CreateForeignKey2(timerRecord, escalationRecord);
             IdentityRoleClaimEntityType.CreateForeignKey1(identityRoleClaim, identityRole);
             IdentityUserClaimEntityType.CreateForeignKey1(identityUserClaim, person);
             IdentityUserLoginEntityType.CreateForeignKey1(identityUserLogin, person);
@@ -62,7 +61,6 @@ namespace Escalation.Data.CompiledModels.Sqlite
             AgencyEntityType.CreateAnnotations(agency);
             AssessmentEntityType.CreateAnnotations(assessment);
             AssessmentApprovalEntityType.CreateAnnotations(assessmentApproval);
-            AssessmentReviewEntityType.CreateAnnotations(assessmentReview);
             EscalationRecordEntityType.CreateAnnotations(escalationRecord);
             HistoryRecordEntityType.CreateAnnotations(historyRecord);
             InvitationEntityType.CreateAnnotations(invitation);

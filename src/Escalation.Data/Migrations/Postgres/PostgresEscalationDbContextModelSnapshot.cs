@@ -205,43 +205,6 @@ namespace Escalation.Data.Migrations.Postgres
                     b.ToTable("assessment_approvals", (string)null);
                 });
 
-            modelBuilder.Entity("Escalation.Data.Entities.AssessmentReview", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
-                        .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<Guid>("AssessmentId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("assessment_id");
-
-                    b.Property<DateTimeOffset?>("DoneAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("done_at");
-
-                    b.Property<DateTimeOffset>("DueAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("due_at");
-
-                    b.Property<string>("State")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
-                        .HasColumnName("state");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("AssessmentId")
-                        .IsUnique();
-
-                    b.HasIndex("State", "DueAt");
-
-                    b.ToTable("assessment_reviews", (string)null);
-                });
-
             modelBuilder.Entity("Escalation.Data.Entities.EscalationRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -776,6 +739,10 @@ namespace Escalation.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<Guid?>("AssessmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("assessment_id");
+
                     b.Property<DateTimeOffset?>("DoneAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("done_at");
@@ -784,7 +751,7 @@ namespace Escalation.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("due_at");
 
-                    b.Property<Guid>("EscalationId")
+                    b.Property<Guid?>("EscalationId")
                         .HasColumnType("uuid")
                         .HasColumnName("escalation_id");
 
@@ -803,7 +770,11 @@ namespace Escalation.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("lease_until");
 
-                    b.Property<int>("Stage")
+                    b.Property<DateOnly?>("PeriodFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("period_from");
+
+                    b.Property<int?>("Stage")
                         .HasColumnType("integer")
                         .HasColumnName("stage");
 
@@ -814,6 +785,12 @@ namespace Escalation.Data.Migrations.Postgres
                         .HasColumnName("state");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AssessmentId", "Kind")
+                        .IsUnique();
+
+                    b.HasIndex("Kind", "PeriodFrom")
+                        .IsUnique();
 
                     b.HasIndex("State", "DueAt");
 
@@ -1032,15 +1009,6 @@ namespace Escalation.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Escalation.Data.Entities.AssessmentReview", b =>
-                {
-                    b.HasOne("Escalation.Data.Entities.Assessment", null)
-                        .WithMany()
-                        .HasForeignKey("AssessmentId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Escalation.Data.Entities.EscalationRecord", b =>
                 {
                     b.HasOne("Escalation.Data.Entities.Assessment", null)
@@ -1104,11 +1072,14 @@ namespace Escalation.Data.Migrations.Postgres
 
             modelBuilder.Entity("Escalation.Data.Entities.TimerRecord", b =>
                 {
+                    b.HasOne("Escalation.Data.Entities.Assessment", null)
+                        .WithMany()
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Escalation.Data.Entities.EscalationRecord", null)
                         .WithMany()
-                        .HasForeignKey("EscalationId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .HasForeignKey("EscalationId");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>

@@ -130,7 +130,7 @@ internal sealed class AssessmentModel(AssessmentService assessments, AssessmentA
         return Redirect(RaiseSteps.ImmediateRisk);
     }
 
-    private List<(string Key, string Value)> BuildRows(AssessmentView view, Data.Entities.AssessmentReview? review)
+    private List<(string Key, string Value)> BuildRows(AssessmentView view, Data.Entities.TimerRecord? review)
     {
         var a = view.Assessment;
         var answers = JsonSerializer.Deserialize<CheckedAnswers>(a.Answers, AnswersJson);

@@ -25,6 +25,20 @@ namespace Escalation.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "data_protection_keys",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    friendly_name = table.Column<string>(type: "TEXT", nullable: true),
+                    xml = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_data_protection_keys", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "outbox",
                 columns: table => new
                 {
@@ -67,6 +81,21 @@ namespace Escalation.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "session_entries",
+                columns: table => new
+                {
+                    key = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    value = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    expires_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    sliding_seconds = table.Column<long>(type: "INTEGER", nullable: true),
+                    absolute_expires_at = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_session_entries", x => x.key);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "users",
                 columns: table => new
                 {
@@ -74,6 +103,7 @@ namespace Escalation.Data.Migrations.Sqlite
                     name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     agency_id = table.Column<Guid>(type: "TEXT", nullable: false),
                     manager_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    deactivated_at = table.Column<long>(type: "INTEGER", nullable: true),
                     user_name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     normalized_user_name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
@@ -128,57 +158,75 @@ namespace Escalation.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
-                name: "escalations",
+                name: "assessments",
                 columns: table => new
                 {
                     id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    reference = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    policy_id = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    policy_version = table.Column<int>(type: "INTEGER", nullable: false),
-                    track = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    stage = table.Column<int>(type: "INTEGER", nullable: false),
-                    highest_stage = table.Column<int>(type: "INTEGER", nullable: false),
-                    stage_started_at = table.Column<long>(type: "INTEGER", nullable: false),
-                    stage_due_at = table.Column<long>(type: "INTEGER", nullable: false),
-                    raised_at = table.Column<long>(type: "INTEGER", nullable: false),
-                    closed_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    definition_id = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    definition_version = table.Column<int>(type: "INTEGER", nullable: false),
                     child_reference = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    child_age_years = table.Column<int>(type: "INTEGER", nullable: true),
-                    category = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    level_of_need = table.Column<int>(type: "INTEGER", nullable: false),
-                    raised_by_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    respondent_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    raising_agency_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    receiving_agency_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    decision_challenged = table.Column<string>(type: "TEXT", nullable: false),
-                    decision_date = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    concern = table.Column<string>(type: "TEXT", nullable: false),
-                    desired_outcome = table.Column<string>(type: "TEXT", nullable: false),
-                    start_at_stage_reason = table.Column<string>(type: "TEXT", nullable: true),
-                    urgent_reason = table.Column<string>(type: "TEXT", nullable: true),
-                    outcome_kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
-                    outcome_statement = table.Column<string>(type: "TEXT", nullable: true),
-                    outcome_actions = table.Column<string>(type: "TEXT", nullable: true),
-                    outcome_learning = table.Column<string>(type: "TEXT", nullable: true),
-                    outcome_good_practice = table.Column<string>(type: "TEXT", nullable: true),
-                    version = table.Column<int>(type: "INTEGER", nullable: false)
+                    child_age_years = table.Column<int>(type: "INTEGER", nullable: false),
+                    answers = table.Column<string>(type: "TEXT", nullable: false),
+                    age_band = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    rule = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    rules = table.Column<string>(type: "TEXT", nullable: false),
+                    required_actions = table.Column<string>(type: "TEXT", nullable: false),
+                    explanation = table.Column<string>(type: "TEXT", nullable: false),
+                    fraser_met = table.Column<bool>(type: "INTEGER", nullable: true),
+                    actions_taken = table.Column<string>(type: "TEXT", nullable: false),
+                    referred = table.Column<bool>(type: "INTEGER", nullable: false),
+                    rationale = table.Column<string>(type: "TEXT", nullable: true),
+                    consulted = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    consulted_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    approver_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    review_date = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    assessed_by_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    agency_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_escalations", x => x.id);
+                    table.PrimaryKey("PK_assessments", x => x.id);
                     table.ForeignKey(
-                        name: "FK_escalations_users_raised_by_id",
-                        column: x => x.raised_by_id,
+                        name: "FK_assessments_agencies_agency_id",
+                        column: x => x.agency_id,
+                        principalTable: "agencies",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_assessments_users_approver_id",
+                        column: x => x.approver_id,
                         principalTable: "users",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
-                        name: "FK_escalations_users_respondent_id",
-                        column: x => x.respondent_id,
+                        name: "FK_assessments_users_assessed_by_id",
+                        column: x => x.assessed_by_id,
                         principalTable: "users",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "invitations",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    person_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    token_hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    expires_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    used_at = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_invitations", x => x.id);
+                    table.ForeignKey(
+                        name: "FK_invitations_users_person_id",
+                        column: x => x.person_id,
+                        principalTable: "users",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -267,6 +315,95 @@ namespace Escalation.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "assessment_approvals",
+                columns: table => new
+                {
+                    assessment_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    approver_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    requested_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    decided_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    note = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_assessment_approvals", x => x.assessment_id);
+                    table.ForeignKey(
+                        name: "FK_assessment_approvals_assessments_assessment_id",
+                        column: x => x.assessment_id,
+                        principalTable: "assessments",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_assessment_approvals_users_approver_id",
+                        column: x => x.approver_id,
+                        principalTable: "users",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "escalations",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    reference = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    policy_id = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    policy_version = table.Column<int>(type: "INTEGER", nullable: false),
+                    track = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    stage = table.Column<int>(type: "INTEGER", nullable: false),
+                    highest_stage = table.Column<int>(type: "INTEGER", nullable: false),
+                    stage_started_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    stage_due_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    raised_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    closed_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    child_reference = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    child_age_years = table.Column<int>(type: "INTEGER", nullable: true),
+                    category = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    level_of_need = table.Column<int>(type: "INTEGER", nullable: false),
+                    raised_by_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    respondent_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    raising_agency_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    receiving_agency_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    decision_challenged = table.Column<string>(type: "TEXT", nullable: false),
+                    decision_date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    concern = table.Column<string>(type: "TEXT", nullable: false),
+                    desired_outcome = table.Column<string>(type: "TEXT", nullable: false),
+                    start_at_stage_reason = table.Column<string>(type: "TEXT", nullable: true),
+                    urgent_reason = table.Column<string>(type: "TEXT", nullable: true),
+                    assessment_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    outcome_kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    outcome_statement = table.Column<string>(type: "TEXT", nullable: true),
+                    outcome_actions = table.Column<string>(type: "TEXT", nullable: true),
+                    outcome_learning = table.Column<string>(type: "TEXT", nullable: true),
+                    outcome_good_practice = table.Column<string>(type: "TEXT", nullable: true),
+                    version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_escalations", x => x.id);
+                    table.ForeignKey(
+                        name: "FK_escalations_assessments_assessment_id",
+                        column: x => x.assessment_id,
+                        principalTable: "assessments",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_escalations_users_raised_by_id",
+                        column: x => x.raised_by_id,
+                        principalTable: "users",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_escalations_users_respondent_id",
+                        column: x => x.respondent_id,
+                        principalTable: "users",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "history",
                 columns: table => new
                 {
@@ -320,9 +457,11 @@ namespace Escalation.Data.Migrations.Sqlite
                 {
                     id = table.Column<long>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
-                    escalation_id = table.Column<Guid>(type: "TEXT", nullable: false),
                     kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    stage = table.Column<int>(type: "INTEGER", nullable: false),
+                    escalation_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    stage = table.Column<int>(type: "INTEGER", nullable: true),
+                    assessment_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    period_from = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     due_at = table.Column<long>(type: "INTEGER", nullable: false),
                     state = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     lease_owner = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
@@ -333,11 +472,16 @@ namespace Escalation.Data.Migrations.Sqlite
                 {
                     table.PrimaryKey("PK_timers", x => x.id);
                     table.ForeignKey(
+                        name: "FK_timers_assessments_assessment_id",
+                        column: x => x.assessment_id,
+                        principalTable: "assessments",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
                         name: "FK_timers_escalations_escalation_id",
                         column: x => x.escalation_id,
                         principalTable: "escalations",
-                        principalColumn: "id",
-                        onDelete: ReferentialAction.Cascade);
+                        principalColumn: "id");
                 });
 
             migrationBuilder.CreateIndex(
@@ -345,6 +489,41 @@ namespace Escalation.Data.Migrations.Sqlite
                 table: "agencies",
                 column: "name",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_assessment_approvals_approver_id_status",
+                table: "assessment_approvals",
+                columns: new[] { "approver_id", "status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_assessments_agency_id",
+                table: "assessments",
+                column: "agency_id");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_assessments_approver_id",
+                table: "assessments",
+                column: "approver_id");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_assessments_assessed_by_id",
+                table: "assessments",
+                column: "assessed_by_id");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_assessments_child_reference",
+                table: "assessments",
+                column: "child_reference");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_assessments_created_at",
+                table: "assessments",
+                column: "created_at");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_escalations_assessment_id",
+                table: "escalations",
+                column: "assessment_id");
 
             migrationBuilder.CreateIndex(
                 name: "IX_escalations_raised_at",
@@ -378,6 +557,17 @@ namespace Escalation.Data.Migrations.Sqlite
                 column: "escalation_id");
 
             migrationBuilder.CreateIndex(
+                name: "IX_invitations_person_id",
+                table: "invitations",
+                column: "person_id");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_invitations_token_hash",
+                table: "invitations",
+                column: "token_hash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_outbox_escalation_id",
                 table: "outbox",
                 column: "escalation_id");
@@ -405,15 +595,32 @@ namespace Escalation.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_session_entries_expires_at",
+                table: "session_entries",
+                column: "expires_at");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_stage_records_escalation_id_stage",
                 table: "stage_records",
                 columns: new[] { "escalation_id", "stage" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_timers_assessment_id_kind",
+                table: "timers",
+                columns: new[] { "assessment_id", "kind" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_timers_escalation_id_kind_stage",
                 table: "timers",
                 columns: new[] { "escalation_id", "kind", "stage" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_timers_kind_period_from",
+                table: "timers",
+                columns: new[] { "kind", "period_from" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -456,19 +663,33 @@ namespace Escalation.Data.Migrations.Sqlite
                 table: "users",
                 column: "normalized_user_name",
                 unique: true);
+
+            SqliteSchemaRules.Create(migrationBuilder);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "assessment_approvals");
+
+            migrationBuilder.DropTable(
+                name: "data_protection_keys");
+
+            migrationBuilder.DropTable(
                 name: "history");
+
+            migrationBuilder.DropTable(
+                name: "invitations");
 
             migrationBuilder.DropTable(
                 name: "outbox");
 
             migrationBuilder.DropTable(
                 name: "role_claims");
+
+            migrationBuilder.DropTable(
+                name: "session_entries");
 
             migrationBuilder.DropTable(
                 name: "stage_records");
@@ -493,6 +714,9 @@ namespace Escalation.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "roles");
+
+            migrationBuilder.DropTable(
+                name: "assessments");
 
             migrationBuilder.DropTable(
                 name: "users");

@@ -26,6 +26,20 @@ namespace Escalation.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "data_protection_keys",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    friendly_name = table.Column<string>(type: "text", nullable: true),
+                    xml = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_data_protection_keys", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "outbox",
                 columns: table => new
                 {
@@ -68,6 +82,21 @@ namespace Escalation.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "session_entries",
+                columns: table => new
+                {
+                    key = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    value = table.Column<byte[]>(type: "bytea", nullable: false),
+                    expires_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    sliding_seconds = table.Column<long>(type: "bigint", nullable: true),
+                    absolute_expires_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_session_entries", x => x.key);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "users",
                 columns: table => new
                 {
@@ -75,6 +104,7 @@ namespace Escalation.Data.Migrations.Postgres
                     name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     agency_id = table.Column<Guid>(type: "uuid", nullable: false),
                     manager_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    deactivated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     user_name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     normalized_user_name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
@@ -140,6 +170,7 @@ namespace Escalation.Data.Migrations.Postgres
                     answers = table.Column<string>(type: "text", nullable: false),
                     age_band = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     rule = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    rules = table.Column<string[]>(type: "text[]", nullable: false),
                     required_actions = table.Column<string[]>(type: "text[]", nullable: false),
                     explanation = table.Column<string>(type: "text", nullable: false),
                     fraser_met = table.Column<bool>(type: "boolean", nullable: true),
@@ -172,61 +203,6 @@ namespace Escalation.Data.Migrations.Postgres
                     table.ForeignKey(
                         name: "FK_assessments_users_assessed_by_id",
                         column: x => x.assessed_by_id,
-                        principalTable: "users",
-                        principalColumn: "id",
-                        onDelete: ReferentialAction.Restrict);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "escalations",
-                columns: table => new
-                {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    reference = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    policy_id = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    policy_version = table.Column<int>(type: "integer", nullable: false),
-                    track = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    stage = table.Column<int>(type: "integer", nullable: false),
-                    highest_stage = table.Column<int>(type: "integer", nullable: false),
-                    stage_started_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    stage_due_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    raised_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    closed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    child_reference = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    child_age_years = table.Column<int>(type: "integer", nullable: true),
-                    category = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    level_of_need = table.Column<int>(type: "integer", nullable: false),
-                    raised_by_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    respondent_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    raising_agency_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    receiving_agency_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    decision_challenged = table.Column<string>(type: "text", nullable: false),
-                    decision_date = table.Column<DateOnly>(type: "date", nullable: false),
-                    concern = table.Column<string>(type: "text", nullable: false),
-                    desired_outcome = table.Column<string>(type: "text", nullable: false),
-                    start_at_stage_reason = table.Column<string>(type: "text", nullable: true),
-                    urgent_reason = table.Column<string>(type: "text", nullable: true),
-                    assessment_id = table.Column<Guid>(type: "uuid", nullable: true),
-                    outcome_kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
-                    outcome_statement = table.Column<string>(type: "text", nullable: true),
-                    outcome_actions = table.Column<string>(type: "text", nullable: true),
-                    outcome_learning = table.Column<string>(type: "text", nullable: true),
-                    outcome_good_practice = table.Column<string>(type: "text", nullable: true),
-                    version = table.Column<int>(type: "integer", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_escalations", x => x.id);
-                    table.ForeignKey(
-                        name: "FK_escalations_users_raised_by_id",
-                        column: x => x.raised_by_id,
-                        principalTable: "users",
-                        principalColumn: "id",
-                        onDelete: ReferentialAction.Restrict);
-                    table.ForeignKey(
-                        name: "FK_escalations_users_respondent_id",
-                        column: x => x.respondent_id,
                         principalTable: "users",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Restrict);
@@ -340,23 +316,90 @@ namespace Escalation.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
-                name: "assessment_reviews",
+                name: "assessment_approvals",
                 columns: table => new
                 {
-                    id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     assessment_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    due_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    state = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    done_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    approver_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    requested_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    decided_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    note = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_assessment_reviews", x => x.id);
+                    table.PrimaryKey("PK_assessment_approvals", x => x.assessment_id);
                     table.ForeignKey(
-                        name: "FK_assessment_reviews_assessments_assessment_id",
+                        name: "FK_assessment_approvals_assessments_assessment_id",
                         column: x => x.assessment_id,
                         principalTable: "assessments",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_assessment_approvals_users_approver_id",
+                        column: x => x.approver_id,
+                        principalTable: "users",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "escalations",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    reference = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    policy_id = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    policy_version = table.Column<int>(type: "integer", nullable: false),
+                    track = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    stage = table.Column<int>(type: "integer", nullable: false),
+                    highest_stage = table.Column<int>(type: "integer", nullable: false),
+                    stage_started_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    stage_due_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    raised_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    closed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    child_reference = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    child_age_years = table.Column<int>(type: "integer", nullable: true),
+                    category = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    level_of_need = table.Column<int>(type: "integer", nullable: false),
+                    raised_by_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    respondent_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    raising_agency_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    receiving_agency_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    decision_challenged = table.Column<string>(type: "text", nullable: false),
+                    decision_date = table.Column<DateOnly>(type: "date", nullable: false),
+                    concern = table.Column<string>(type: "text", nullable: false),
+                    desired_outcome = table.Column<string>(type: "text", nullable: false),
+                    start_at_stage_reason = table.Column<string>(type: "text", nullable: true),
+                    urgent_reason = table.Column<string>(type: "text", nullable: true),
+                    assessment_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    outcome_kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    outcome_statement = table.Column<string>(type: "text", nullable: true),
+                    outcome_actions = table.Column<string>(type: "text", nullable: true),
+                    outcome_learning = table.Column<string>(type: "text", nullable: true),
+                    outcome_good_practice = table.Column<string>(type: "text", nullable: true),
+                    version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_escalations", x => x.id);
+                    table.ForeignKey(
+                        name: "FK_escalations_assessments_assessment_id",
+                        column: x => x.assessment_id,
+                        principalTable: "assessments",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_escalations_users_raised_by_id",
+                        column: x => x.raised_by_id,
+                        principalTable: "users",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_escalations_users_respondent_id",
+                        column: x => x.respondent_id,
+                        principalTable: "users",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -415,9 +458,11 @@ namespace Escalation.Data.Migrations.Postgres
                 {
                     id = table.Column<long>(type: "bigint", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    escalation_id = table.Column<Guid>(type: "uuid", nullable: false),
                     kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    stage = table.Column<int>(type: "integer", nullable: false),
+                    escalation_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    stage = table.Column<int>(type: "integer", nullable: true),
+                    assessment_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    period_from = table.Column<DateOnly>(type: "date", nullable: true),
                     due_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     state = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     lease_owner = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
@@ -428,11 +473,16 @@ namespace Escalation.Data.Migrations.Postgres
                 {
                     table.PrimaryKey("PK_timers", x => x.id);
                     table.ForeignKey(
+                        name: "FK_timers_assessments_assessment_id",
+                        column: x => x.assessment_id,
+                        principalTable: "assessments",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
                         name: "FK_timers_escalations_escalation_id",
                         column: x => x.escalation_id,
                         principalTable: "escalations",
-                        principalColumn: "id",
-                        onDelete: ReferentialAction.Cascade);
+                        principalColumn: "id");
                 });
 
             migrationBuilder.CreateIndex(
@@ -442,15 +492,9 @@ namespace Escalation.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_assessment_reviews_assessment_id",
-                table: "assessment_reviews",
-                column: "assessment_id",
-                unique: true);
-
-            migrationBuilder.CreateIndex(
-                name: "IX_assessment_reviews_state_due_at",
-                table: "assessment_reviews",
-                columns: new[] { "state", "due_at" });
+                name: "IX_assessment_approvals_approver_id_status",
+                table: "assessment_approvals",
+                columns: new[] { "approver_id", "status" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_assessments_agency_id",
@@ -476,6 +520,11 @@ namespace Escalation.Data.Migrations.Postgres
                 name: "IX_assessments_created_at",
                 table: "assessments",
                 column: "created_at");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_escalations_assessment_id",
+                table: "escalations",
+                column: "assessment_id");
 
             migrationBuilder.CreateIndex(
                 name: "IX_escalations_raised_at",
@@ -547,15 +596,32 @@ namespace Escalation.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_session_entries_expires_at",
+                table: "session_entries",
+                column: "expires_at");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_stage_records_escalation_id_stage",
                 table: "stage_records",
                 columns: new[] { "escalation_id", "stage" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_timers_assessment_id_kind",
+                table: "timers",
+                columns: new[] { "assessment_id", "kind" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_timers_escalation_id_kind_stage",
                 table: "timers",
                 columns: new[] { "escalation_id", "kind", "stage" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_timers_kind_period_from",
+                table: "timers",
+                columns: new[] { "kind", "period_from" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -599,28 +665,17 @@ namespace Escalation.Data.Migrations.Postgres
                 column: "normalized_user_name",
                 unique: true);
 
-            // Assessments are permanent, as on SQLite: the database itself refuses to change or remove one.
-            migrationBuilder.Sql(
-                "CREATE FUNCTION assessments_are_permanent() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN " +
-                "RAISE EXCEPTION 'assessments are permanent: an assessment is never %', " +
-                "CASE TG_OP WHEN 'UPDATE' THEN 'updated' ELSE 'deleted' END; END; $$;");
-            migrationBuilder.Sql(
-                "CREATE TRIGGER assessments_never_updated BEFORE UPDATE ON assessments " +
-                "FOR EACH ROW EXECUTE FUNCTION assessments_are_permanent();");
-            migrationBuilder.Sql(
-                "CREATE TRIGGER assessments_never_deleted BEFORE DELETE ON assessments " +
-                "FOR EACH ROW EXECUTE FUNCTION assessments_are_permanent();");
+            PostgresSchemaRules.Create(migrationBuilder);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.Sql("DROP TRIGGER IF EXISTS assessments_never_deleted ON assessments;");
-            migrationBuilder.Sql("DROP TRIGGER IF EXISTS assessments_never_updated ON assessments;");
-            migrationBuilder.Sql("DROP FUNCTION IF EXISTS assessments_are_permanent();");
+            migrationBuilder.DropTable(
+                name: "assessment_approvals");
 
             migrationBuilder.DropTable(
-                name: "assessment_reviews");
+                name: "data_protection_keys");
 
             migrationBuilder.DropTable(
                 name: "history");
@@ -633,6 +688,9 @@ namespace Escalation.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "role_claims");
+
+            migrationBuilder.DropTable(
+                name: "session_entries");
 
             migrationBuilder.DropTable(
                 name: "stage_records");
@@ -653,13 +711,13 @@ namespace Escalation.Data.Migrations.Postgres
                 name: "user_tokens");
 
             migrationBuilder.DropTable(
-                name: "assessments");
-
-            migrationBuilder.DropTable(
                 name: "escalations");
 
             migrationBuilder.DropTable(
                 name: "roles");
+
+            migrationBuilder.DropTable(
+                name: "assessments");
 
             migrationBuilder.DropTable(
                 name: "users");

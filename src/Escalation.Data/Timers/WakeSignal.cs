@@ -1,7 +1,7 @@
 namespace Escalation.Data.Timers;
 
-/// <summary>Wakes the dispatcher early when a move sets a timer that may fall due before its next poll.</summary>
-public sealed class DispatcherSignal
+/// <summary>Wakes a <see cref="PollingWorker{TWork}"/> early, e.g. when a move sets a timer that may fall due before the next poll.</summary>
+public sealed class WakeSignal
 {
     private TaskCompletionSource _poked = NewSource();
 
