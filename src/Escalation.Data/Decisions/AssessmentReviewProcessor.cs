@@ -3,8 +3,8 @@ using System.Text.Json;
 using Escalation.Data.Engine;
 using Escalation.Data.Entities;
 using Escalation.Data.Sql;
+using Escalation.Data.Writes;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Logging;
 
 namespace Escalation.Data.Decisions;
@@ -15,7 +15,7 @@ namespace Escalation.Data.Decisions;
 /// mid-batch or two copies of the service run. Oldest first, so catching up after downtime keeps the order.
 /// </summary>
 public sealed partial class AssessmentReviewProcessor(
-    EscalationDbContext db, TimeProvider clock, SqlDialect sql, EngineSettings settings, ILogger<AssessmentReviewProcessor> logger)
+    EscalationDbContext db, TimeProvider clock, SqlDialect sql, EngineSettings settings, DatabaseWrites writes, ILogger<AssessmentReviewProcessor> logger)
 {
     /// <summary>The mail template for a review reminder.</summary>
     public const string TemplateKey = "decision-review-due";
@@ -29,7 +29,7 @@ public sealed partial class AssessmentReviewProcessor(
     public async Task<int> FireDueAsync(int batchSize = 100, CancellationToken ct = default)
     {
         var now = clock.GetUtcNow();
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await using var transaction = await writes.BeginAsync(db, ct);
         var due = await (
                 from review in db.AssessmentReviews.AsNoTracking()
                 join assessment in db.Assessments.AsNoTracking() on review.AssessmentId equals assessment.Id
@@ -44,7 +44,7 @@ public sealed partial class AssessmentReviewProcessor(
         var assessorIds = due.Select(d => d.AssessorId).Distinct().ToList();
         var people = await db.Users.AsNoTracking().Where(u => assessorIds.Contains(u.Id))
             .Select(u => new { u.Id, u.Name, u.Email }).ToDictionaryAsync(u => u.Id, ct);
-        await using var writer = new TransitionWriter(db.Database.GetDbConnection(), transaction.GetDbTransaction(), sql, settings.MessageIdDomain);
+        await using var outbox = new OutboxWriter(db, sql, settings);
         foreach (var review in due)
         {
             var assessor = people.GetValueOrDefault(review.AssessorId);
@@ -67,7 +67,7 @@ public sealed partial class AssessmentReviewProcessor(
                 ["childReference"] = review.ChildReference,
                 ["reviewDate"] = review.ReviewDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? string.Empty,
             });
-            await writer.InsertOutboxAsync(
+            await outbox.WriteAsync(
                 new OutboxMail(null, TemplateKey, null, assessor!.Id, assessor.Email!, assessor.Name, Audience, payload), now, ct);
         }
 

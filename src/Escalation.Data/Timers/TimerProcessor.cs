@@ -4,6 +4,7 @@ using Escalation.Core.Policies;
 using Escalation.Data.Engine;
 using Escalation.Data.Entities;
 using Escalation.Data.Sql;
+using Escalation.Data.Writes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Logging;
@@ -17,7 +18,7 @@ namespace Escalation.Data.Timers;
 /// </summary>
 public sealed partial class TimerProcessor(
     EscalationDbContext db, PolicyCatalog catalog, TimeProvider clock, SqlDialect sql, EngineSettings settings, DirectoryCache directoryCache,
-    ILogger<TimerProcessor> logger)
+    DatabaseWrites writes, ILogger<TimerProcessor> logger)
 {
     private sealed record DueTimer(long Id, TimerKind Kind, int Stage, Guid EscalationId, Guid RaisedById, Guid RespondentId, DateTimeOffset DueAt);
 
@@ -77,7 +78,7 @@ public sealed partial class TimerProcessor(
     private async Task<int> FireBatchAsync(int batchSize, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await using var transaction = await writes.BeginAsync(db, ct);
         var connection = db.Database.GetDbConnection();
         var dbTransaction = transaction.GetDbTransaction();
         var (due, states) = await ClaimAsync(connection, dbTransaction, now, batchSize, ct);
@@ -85,16 +86,9 @@ public sealed partial class TimerProcessor(
             return 0;
 
         DirectorySnapshot? directory = null;
-        // On PostgreSQL the effects of the whole batch go to the server together, at the end: one round trip, not ten a timer.
-        await using var writer = new TransitionWriter(connection, dbTransaction, sql, settings.MessageIdDomain, deferEffects: true);
+        await using var writer = new TransitionWriter(connection, dbTransaction, sql, settings.MessageIdDomain);
         foreach (var timer in due)
         {
-            if (writer.HasDeferredEffects(timer.EscalationId))
-            {
-                // A second timer of an escalation moved in this batch: its earlier effects must be in place first.
-                await writer.FlushAsync(ct);
-            }
-
             var before = states[timer.EscalationId];
             var table = catalog.Table(before.PolicyId, before.PolicyVersion);
             Move move = timer.Kind == TimerKind.Deadline
@@ -125,7 +119,6 @@ public sealed partial class TimerProcessor(
             states[timer.EscalationId] = transition.State;
         }
 
-        await writer.FlushAsync(ct);
         await transaction.CommitAsync(ct);
         return due.Count;
     }

@@ -4,7 +4,6 @@ using Escalation.Core.Engine;
 using Escalation.Core.Policies;
 using Escalation.Data;
 using Escalation.Data.Engine;
-using Escalation.Data.Entities;
 using Escalation.Data.Sql;
 using Escalation.Reports.Periods;
 using Escalation.Reports.Queries;
@@ -80,10 +79,12 @@ public sealed partial class QuarterlyReportProcessor(
                 ["urgent"] = N(report.Current.Urgent),
             });
             var readers = await ReadersAsync(ct);
-            foreach (var reader in readers)
-                db.Outbox.Add(Mail(reader, payload, now));
-            await db.SaveChangesAsync(ct);
-            db.ChangeTracker.Clear();
+            await using (var outbox = new OutboxWriter(db, sql, settings))
+            {
+                foreach (var reader in readers)
+                    await outbox.WriteAsync(Mail(reader, payload), now, ct);
+            }
+
             await InsertAsync(Next(due.Period), ct);
             await transaction.CommitAsync(ct);
             LogSent(logger, due.Period.Label, readers.Count);
@@ -140,24 +141,8 @@ public sealed partial class QuarterlyReportProcessor(
         return readers;
     }
 
-    private OutboxMessage Mail((Guid? Id, string Name, string Email, string Audience) reader, string payload, DateTimeOffset now)
-    {
-        var id = Guid.CreateVersion7(now);
-        return new OutboxMessage
-        {
-            Id = id,
-            MessageId = $"{id:N}@{settings.MessageIdDomain}",
-            TemplateKey = TemplateKey,
-            RecipientPersonId = reader.Id,
-            RecipientEmail = reader.Email,
-            RecipientName = reader.Name,
-            RecipientAudience = reader.Audience,
-            Payload = payload,
-            CreatedAt = now,
-            State = OutboxState.Pending,
-            NextAttemptAt = now,
-        };
-    }
+    private static OutboxMail Mail((Guid? Id, string Name, string Email, string Audience) reader, string payload) =>
+        new(null, TemplateKey, null, reader.Id, reader.Email, reader.Name, reader.Audience, payload);
 
     private async Task<List<T>> RowsAsync<T>(string text, IReadOnlyDictionary<string, object> parameters,
         Func<System.Data.Common.DbDataReader, T> read, CancellationToken ct)
