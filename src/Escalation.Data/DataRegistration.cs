@@ -1,6 +1,7 @@
 using Escalation.Data.Engine;
 using Escalation.Data.Sql;
 using Escalation.Data.Timers;
+using Escalation.Data.Writes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -37,15 +38,16 @@ public static class DataRegistration
                 .UseModel(CompiledModels.Postgres.PostgresEscalationDbContextModel.Instance));
             services.AddScoped<EscalationDbContext>(sp => sp.GetRequiredService<PostgresEscalationDbContext>());
             services.AddSingleton(SqlDialect.Postgres);
+            services.AddSingleton(new DatabaseWrites(sqliteLock: null));
         }
         else
         {
-            // One writer at a time, queued in this process rather than sleeping in SQLite's busy retries.
-            var writeGate = SqliteWriteGate.For(connectionString ?? DefaultConnectionString);
             services.AddDbContextPool<SqliteEscalationDbContext>(options => options.UseSqlite(connectionString ?? DefaultConnectionString)
-                .UseModel(CompiledModels.Sqlite.SqliteEscalationDbContextModel.Instance).AddInterceptors(writeGate));
+                .UseModel(CompiledModels.Sqlite.SqliteEscalationDbContextModel.Instance));
             services.AddScoped<EscalationDbContext>(sp => sp.GetRequiredService<SqliteEscalationDbContext>());
             services.AddSingleton(SqlDialect.Sqlite);
+            // One writer at a time, queued in this process rather than sleeping in SQLite's busy retries.
+            services.AddSingleton(new DatabaseWrites(SqliteWriteLock.For(connectionString ?? DefaultConnectionString)));
         }
 
         var baseUrl = configuration["Escalation:BaseUrl"] ?? "http://localhost:5000";
@@ -62,7 +64,6 @@ public static class DataRegistration
         services.AddSingleton<WakeSignal>();
         services.AddSingleton<DirectoryCache>();
         services.AddScoped<EscalationService>();
-        services.AddSingleton<RaiseGroupCommit>();
         services.AddScoped<TimerProcessor>();
         services.AddScoped<ITimerHandler, EscalationTimers>();
         services.Configure<DispatcherOptions>(configuration.GetSection("Escalation:Dispatcher"));

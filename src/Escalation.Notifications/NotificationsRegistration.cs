@@ -16,8 +16,7 @@ public static class NotificationsRegistration
 {
     /// <summary>
     /// Email templates (loaded and checked now: a broken one throws <see cref="EmailTemplateException"/>), rendering,
-    /// the SMTP or pickup-directory transport, the outbox delivery worker, <see cref="OutboxAdmin"/> and
-    /// <see cref="OutboxMessageFactory"/>. Needs <c>AddEscalationData</c>, a <see cref="PolicyCatalog"/> and a <see cref="TimeProvider"/>.
+    /// the SMTP or pickup-directory transport, the outbox delivery worker and <see cref="OutboxAdmin"/>. Needs <c>AddEscalationData</c>, a <see cref="PolicyCatalog"/> and a <see cref="TimeProvider"/>.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configuration">Reads <c>Escalation:BaseUrl</c>, <c>Escalation:Smtp:*</c> and <c>Escalation:Mail:*</c>.</param>
@@ -45,7 +44,6 @@ public static class NotificationsRegistration
         services.AddSingleton<MailComposer>();
         services.AddSingleton<RetrySchedule>();
         services.TryAddSingleton<OutboxNode>();
-        services.AddSingleton<OutboxMessageFactory>();
         services.AddScoped<IMailTransport>(sp => sp.GetRequiredService<IOptions<SmtpOptions>>().Value.HasHost
             ? ActivatorUtilities.CreateInstance<SmtpMailTransport>(sp)
             : ActivatorUtilities.CreateInstance<PickupDirectoryTransport>(sp));

@@ -1,6 +1,7 @@
 using Escalation.Core.Decisions;
 using Escalation.Data.Engine;
 using Escalation.Data.Sql;
+using Escalation.Data.Writes;
 using Microsoft.EntityFrameworkCore;
 
 namespace Escalation.Data.Decisions;
@@ -31,7 +32,7 @@ public sealed record ApprovalOutcome(ApprovalOutcomeKind Kind, AssessmentView? V
 /// is queued in the same transaction.
 /// </summary>
 public sealed class AssessmentApprovalService(EscalationDbContext db, TimeProvider clock, DirectoryCache directoryCache, SqlDialect sql,
-    EngineSettings settings)
+    EngineSettings settings, DatabaseWrites writes)
 {
     public async Task<ApprovalOutcome> DecideAsync(Guid assessmentId, Guid personId, bool? approve, string? note, CancellationToken ct = default)
     {
@@ -52,7 +53,7 @@ public sealed class AssessmentApprovalService(EscalationDbContext db, TimeProvid
         var now = clock.GetUtcNow();
         var status = approve == true ? ApprovalStatus.Approved : ApprovalStatus.Declined;
         var text = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await using var transaction = await writes.BeginAsync(db, ct);
         var decided = await db.AssessmentApprovals
             .Where(a => a.AssessmentId == assessmentId && a.Status == ApprovalStatus.Pending)
             .ExecuteUpdateAsync(set => set.SetProperty(a => a.Status, status).SetProperty(a => a.DecidedAt, now).SetProperty(a => a.Note, text), ct);
@@ -64,7 +65,7 @@ public sealed class AssessmentApprovalService(EscalationDbContext db, TimeProvid
             var payload = AssessmentMails.Payload(assessment.Id, assessment.ChildReference);
             payload["status"] = status == ApprovalStatus.Approved ? "approved" : "declined";
             payload["approverName"] = directory.Find(personId)?.Name ?? string.Empty;
-            await AssessmentMails.QueueAsync(db, transaction, sql, settings, AssessmentMails.ApprovalDecided, assessor, "assessor", payload, now, ct);
+            await AssessmentMails.QueueAsync(db, sql, settings, AssessmentMails.ApprovalDecided, assessor, "assessor", payload, now, ct);
         }
 
         await transaction.CommitAsync(ct);

@@ -3,8 +3,6 @@ using System.Text.Json;
 using Escalation.Core.Engine;
 using Escalation.Data.Engine;
 using Escalation.Data.Sql;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Escalation.Data.Decisions;
 
@@ -21,12 +19,11 @@ internal static class AssessmentMails
     /// <summary>To the assessor: the senior approved or declined.</summary>
     public const string ApprovalDecided = "decision-approval-decided";
 
-    public static async Task QueueAsync(EscalationDbContext db, IDbContextTransaction transaction, SqlDialect sql, EngineSettings settings,
+    public static async Task QueueAsync(EscalationDbContext db, SqlDialect sql, EngineSettings settings,
         string templateKey, DirectoryPerson to, string audience, Dictionary<string, string> payload, DateTimeOffset now, CancellationToken ct)
     {
-        await using var writer = new TransitionWriter(db.Database.GetDbConnection(), transaction.GetDbTransaction(), sql, settings.MessageIdDomain);
-        await writer.InsertOutboxAsync(
-            new OutboxMail(null, templateKey, null, to.Id, to.Email, to.Name, audience, JsonSerializer.Serialize(payload)), now, ct);
+        await using var outbox = new OutboxWriter(db, sql, settings);
+        await outbox.WriteAsync(new OutboxMail(null, templateKey, null, to.Id, to.Email, to.Name, audience, JsonSerializer.Serialize(payload)), now, ct);
     }
 
     public static Dictionary<string, string> Payload(Guid assessmentId, string childReference) => new(StringComparer.Ordinal)

@@ -4,6 +4,7 @@ using Escalation.Core.Policies;
 using Escalation.Data.Engine;
 using Escalation.Data.Entities;
 using Escalation.Data.Sql;
+using Escalation.Data.Writes;
 using Microsoft.EntityFrameworkCore;
 
 namespace Escalation.Data.Decisions;
@@ -27,7 +28,7 @@ public sealed record DirectoryPersonName(Guid Id, string Name, Guid AgencyId);
 /// never updated afterwards.
 /// </summary>
 public sealed class AssessmentService(EscalationDbContext db, DecisionGuideCatalog guides, PolicyCatalog policies, TimeProvider clock,
-    DirectoryCache directoryCache, SqlDialect sql, EngineSettings settings)
+    DirectoryCache directoryCache, SqlDialect sql, EngineSettings settings, DatabaseWrites writes)
 {
     public const int ChildReferenceMax = 100;
 
@@ -108,12 +109,12 @@ public sealed class AssessmentService(EscalationDbContext db, DecisionGuideCatal
             });
         }
 
-        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
+        await using (var transaction = await writes.BeginAsync(db, ct))
         {
             await db.SaveChangesAsync(ct);
             if (approver is not null)
             {
-                await AssessmentMails.QueueAsync(db, transaction, sql, settings, AssessmentMails.ApprovalRequested, approver, "approver",
+                await AssessmentMails.QueueAsync(db, sql, settings, AssessmentMails.ApprovalRequested, approver, "approver",
                     AssessmentMails.Payload(assessment.Id, assessment.ChildReference), now, ct);
             }
 

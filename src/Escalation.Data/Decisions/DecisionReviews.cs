@@ -52,7 +52,7 @@ public sealed partial class DecisionReviews(EscalationDbContext db, ILogger<Deci
                 ["childReference"] = review.ChildReference,
                 ["reviewDate"] = review.ReviewDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? string.Empty,
             });
-            await batch.Writer.InsertOutboxAsync(
+            await batch.Outbox.WriteAsync(
                 new OutboxMail(null, TemplateKey, null, review.AssessorId, review.Email, review.Name ?? review.Email, Audience, payload), batch.Now, ct);
             await batch.MarkAsync(timer, TimerState.Fired, ct);
         }

@@ -3,6 +3,7 @@ using Escalation.Core.Policies;
 using Escalation.Data.Entities;
 using Escalation.Data.Sql;
 using Escalation.Data.Timers;
+using Escalation.Data.Writes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
@@ -15,7 +16,7 @@ namespace Escalation.Data.Engine;
 /// </summary>
 public sealed class EscalationService(
     EscalationDbContext db, PolicyCatalog catalog, TimeProvider clock, SqlDialect sql, EngineSettings settings, WakeSignal signal,
-    IOptions<DispatcherOptions> dispatcher, RaiseGroupCommit groupCommit, DirectoryCache directoryCache)
+    IOptions<DispatcherOptions> dispatcher, DatabaseWrites writes, DirectoryCache directoryCache)
 {
     public async Task<ServiceResult<EscalationRecord>> RaiseAsync(Guid raiserId, RaiseRequest request, CancellationToken ct = default)
     {
@@ -41,7 +42,7 @@ public sealed class EscalationService(
             return ServiceResult.Invalid<RaisedEscalation>(errors);
 
         // The directory is read before the write transaction begins, so that the transaction (on SQLite, the file's one
-        // writer) lasts only as long as the inserts.
+        // writer) lasts only as long as the writes.
         var directory = await directoryCache.ReadAsync(db, ct);
         var raiser = directory.Find(raiserId);
         var respondent = directory.Find(request.RespondentId!.Value);
@@ -60,18 +61,12 @@ public sealed class EscalationService(
 
         var transition = result.Transition!;
         var record = NewRecord(transition.State, request, raiser, respondent, now);
-        var pending = new PendingRaise(record, transition, settings.RecipientsFor(policy, directory), now);
-        if (sql.IsSqlite)
+        await using (var transaction = await writes.BeginAsync(db, ct))
         {
-            // SQLite: written with any other raises waiting, in one transaction and one commit (each in a savepoint).
-            await groupCommit.WriteAsync(pending, db, sql, settings.MessageIdDomain);
-        }
-        else
-        {
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            db.Escalations.Add(record);
+            await db.SaveChangesAsync(ct);
             await using (var writer = Writer(transaction))
-            await using (var insert = new EntityInsert<EscalationRecord>(db, db.Database.GetDbConnection(), transaction.GetDbTransaction()))
-                await pending.WriteAsync(insert, writer, ct);
+                await writer.WriteEffectsAsync(transition, raiser.Id, respondent.Id, settings.RecipientsFor(policy, directory), now, ct);
             await transaction.CommitAsync(ct);
         }
 
@@ -92,7 +87,7 @@ public sealed class EscalationService(
         ArgumentNullException.ThrowIfNull(move);
         // Read before the write transaction, to keep it short; the escalation itself is read inside it.
         var directory = await directoryCache.ReadAsync(db, ct);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await using var transaction = await writes.BeginAsync(db, ct);
         var record = await db.Escalations.AsNoTracking().FirstOrDefaultAsync(e => e.Id == escalationId, ct);
         if (record is null)
             return ServiceResult.Fail<EscalationRecord>(ServiceStatus.NotFound);

@@ -7,37 +7,25 @@ namespace Escalation.Data.Engine;
 
 /// <summary>
 /// Persists a <see cref="Transition"/> inside the caller's transaction: the escalation's new state, stage records,
-/// history, timers and one outbox row per recipient. Hand-written, prepared SQL, because the dispatcher writes
-/// thousands of these a second; it is the only code that writes them, for people's moves and timers alike.
+/// history, timers and one outbox row per recipient (through <see cref="OutboxWriter"/>). Hand-written, prepared SQL,
+/// because the dispatcher writes thousands of these a second (P1); it is the only code that writes them, for raises,
+/// people's moves and timers alike.
 /// </summary>
 internal sealed class TransitionWriter : IAsyncDisposable
 {
     private readonly DbConnection _connection;
     private readonly DbTransaction _transaction;
     private readonly SqlDialect _sql;
-    private readonly string _messageIdDomain;
     private readonly Dictionary<string, PreparedCommand> _commands = [];
-    private readonly DeferredStatements? _deferred;
+    private readonly OutboxWriter _outbox;
 
-    /// <summary>
-    /// With <c>deferEffects</c>, the effects (everything but the checked updates of the escalation and the timer) are
-    /// queued and sent in one round trip at <see cref="FlushAsync"/>, where the provider can batch statements
-    /// (PostgreSQL). The caller must then flush before it commits.
-    /// </summary>
-    public TransitionWriter(DbConnection connection, DbTransaction transaction, SqlDialect sql, string messageIdDomain, bool deferEffects = false)
+    public TransitionWriter(DbConnection connection, DbTransaction transaction, SqlDialect sql, string messageIdDomain)
     {
         _connection = connection;
         _transaction = transaction;
         _sql = sql;
-        _messageIdDomain = messageIdDomain;
-        _deferred = deferEffects && connection.CanCreateBatch ? new DeferredStatements(connection, transaction) : null;
+        _outbox = new OutboxWriter(connection, transaction, sql, messageIdDomain);
     }
-
-    /// <summary>Whether effects of this escalation are queued and not yet sent.</summary>
-    public bool HasDeferredEffects(Guid escalationId) => _deferred?.Touches(escalationId) == true;
-
-    /// <summary>Sends the queued effects, if any. Call before committing.</summary>
-    public Task FlushAsync(CancellationToken ct) => _deferred?.FlushAsync(ct) ?? Task.CompletedTask;
 
     /// <summary>Writes the new state if nobody else changed the escalation since <paramref name="before"/> was read.</summary>
     public async Task<bool> UpdateEscalationAsync(EscalationState before, EscalationState after, DateTimeOffset now, CancellationToken ct)
@@ -64,31 +52,31 @@ internal sealed class TransitionWriter : IAsyncDisposable
         {
             // "state || ''" keeps SQLite off the (state, due_at) index, which on a database without statistics it would
             // otherwise choose, reading every pending timer for each move: quadratic when catching up thousands.
-            await EffectAsync(transition.State.Id, "UPDATE timers SET state = 'Cancelled', done_at = @p0 WHERE escalation_id = @p1 AND state || '' = 'Pending'", ct,
+            await EffectAsync("UPDATE timers SET state = 'Cancelled', done_at = @p0 WHERE escalation_id = @p1 AND state || '' = 'Pending'", ct,
                 _sql.Instant(now), id);
         }
 
         if (transition.StageLeft is { } left)
         {
-            await EffectAsync(transition.State.Id, "UPDATE stage_records SET left_at = @p0, left_how = @p1 WHERE escalation_id = @p2 AND stage = @p3 AND left_at IS NULL", ct,
+            await EffectAsync("UPDATE stage_records SET left_at = @p0, left_how = @p1 WHERE escalation_id = @p2 AND stage = @p3 AND left_at IS NULL", ct,
                 _sql.Instant(left.At), SqlDialect.Enum(left.How), id, left.Stage);
         }
 
         if (transition.StageEntered is { } entered)
         {
-            await EffectAsync(transition.State.Id, "INSERT INTO stage_records (escalation_id, stage, entered_at, due_at) VALUES (@p0, @p1, @p2, @p3)", ct,
+            await EffectAsync("INSERT INTO stage_records (escalation_id, stage, entered_at, due_at) VALUES (@p0, @p1, @p2, @p3)", ct,
                 id, entered.Stage, _sql.Instant(entered.At), _sql.Instant(entered.DueAt));
         }
 
         foreach (var item in transition.History)
         {
-            await EffectAsync(transition.State.Id, "INSERT INTO history (escalation_id, at, type, stage, by_id, note) VALUES (@p0, @p1, @p2, @p3, @p4, @p5)", ct,
+            await EffectAsync("INSERT INTO history (escalation_id, at, type, stage, by_id, note) VALUES (@p0, @p1, @p2, @p3, @p4, @p5)", ct,
                 id, _sql.Instant(item.At), SqlDialect.Enum(item.Type), item.Stage, _sql.Id(item.ById), SqlDialect.Text(item.Note));
         }
 
         foreach (var timer in transition.Timers)
         {
-            await EffectAsync(transition.State.Id, "INSERT INTO timers (escalation_id, kind, stage, due_at, state) VALUES (@p0, @p1, @p2, @p3, 'Pending')", ct,
+            await EffectAsync("INSERT INTO timers (escalation_id, kind, stage, due_at, state) VALUES (@p0, @p1, @p2, @p3, 'Pending')", ct,
                 id, SqlDialect.Enum(timer.Kind), timer.Stage, _sql.Instant(timer.DueAt));
         }
 
@@ -98,31 +86,14 @@ internal sealed class TransitionWriter : IAsyncDisposable
             var payload = mail.Except is { } authorId ? $"{{\"authorId\":\"{authorId:D}\"}}" : null;
             foreach (var recipient in recipients.For(mail, raiserId, respondentId, transition.State.HighestStage))
             {
-                await InsertOutboxAsync(new OutboxMail(transition.State.Id, mail.TemplateKey, mail.Stage, recipient.PersonId,
+                await _outbox.WriteAsync(new OutboxMail(transition.State.Id, mail.TemplateKey, mail.Stage, recipient.PersonId,
                     recipient.Email, recipient.Name, SqlDialect.Enum(recipient.Audience), payload), now, ct);
             }
         }
     }
 
-    /// <summary>Queues one mail. Its Message-Id is fixed here, so every retry of it carries the same one.</summary>
-    public async Task InsertOutboxAsync(OutboxMail mail, DateTimeOffset now, CancellationToken ct)
-    {
-        var id = Guid.CreateVersion7(now);
-        await EffectAsync(mail.EscalationId,
-            "INSERT INTO outbox (id, message_id, escalation_id, template_key, stage, recipient_person_id, recipient_email, recipient_name, " +
-            "recipient_audience, payload, created_at, state, attempts, next_attempt_at) " +
-            "VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, 'Pending', 0, @p10)", ct,
-            _sql.Id(id), $"{id:N}@{_messageIdDomain}", _sql.Id(mail.EscalationId), mail.TemplateKey, mail.Stage, _sql.Id(mail.PersonId),
-            mail.Email, mail.Name, mail.Audience, SqlDialect.Text(mail.Payload), _sql.Instant(now));
-    }
-
-    private async Task EffectAsync(Guid? escalationId, string sql, CancellationToken ct, params object?[] values)
-    {
-        if (_deferred is null)
-            await Command(sql, values.Length).ExecuteAsync(ct, values);
-        else
-            await _deferred.AddAsync(escalationId, sql, values, ct);
-    }
+    private Task<int> EffectAsync(string sql, CancellationToken ct, params object?[] values) =>
+        Command(sql, values.Length).ExecuteAsync(ct, values);
 
     private PreparedCommand Command(string sql, int parameterCount)
     {
@@ -141,11 +112,6 @@ internal sealed class TransitionWriter : IAsyncDisposable
             await command.DisposeAsync();
         }
 
-        if (_deferred is not null)
-            await _deferred.DisposeAsync();
+        await _outbox.DisposeAsync();
     }
 }
-
-/// <summary>One mail to queue: what, for whom, and why (<paramref name="Audience"/>, e.g. <c>StageActors</c> or <c>Invitee</c>).</summary>
-internal sealed record OutboxMail(
-    Guid? EscalationId, string TemplateKey, int? Stage, Guid? PersonId, string Email, string Name, string Audience, string? Payload);

@@ -15,7 +15,7 @@ public interface ITimerHandler
     IReadOnlyCollection<WorkKind> Kinds { get; }
 
     /// <summary>
-    /// Does the work of each due timer, writing through <see cref="TimerBatch.Writer"/>, and marks it fired or cancelled
+    /// Does the work of each due timer, writing through the batch's writers, and marks it fired or cancelled
     /// with <see cref="TimerBatch.MarkAsync"/>; a timer left unmarked stays pending and is claimed again later.
     /// </summary>
     Task FireAsync(IReadOnlyList<DueTimer> due, TimerBatch batch, CancellationToken ct);
@@ -24,16 +24,20 @@ public interface ITimerHandler
     Task ScheduleAsync(CancellationToken ct);
 }
 
-/// <summary>The transaction a batch of timers fires in: its writer and the instant the batch began.</summary>
+/// <summary>The transaction a batch of timers fires in: its writers and the instant the batch began.</summary>
 public sealed class TimerBatch
 {
-    internal TimerBatch(TransitionWriter writer, DateTimeOffset now)
+    internal TimerBatch(TransitionWriter writer, OutboxWriter outbox, DateTimeOffset now)
     {
         Writer = writer;
+        Outbox = outbox;
         Now = now;
     }
 
     internal TransitionWriter Writer { get; }
+
+    /// <summary>Queues the mails a timer sends, in the batch's transaction.</summary>
+    public OutboxWriter Outbox { get; }
 
     public DateTimeOffset Now { get; }
 

@@ -3,6 +3,7 @@ using System.Globalization;
 using Escalation.Data.Engine;
 using Escalation.Data.Entities;
 using Escalation.Data.Sql;
+using Escalation.Data.Writes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Logging;
@@ -17,7 +18,7 @@ namespace Escalation.Data.Timers;
 /// </summary>
 public sealed partial class TimerProcessor(
     EscalationDbContext db, IEnumerable<ITimerHandler> handlers, TimeProvider clock, SqlDialect sql, EngineSettings settings,
-    ILogger<TimerProcessor> logger)
+    DatabaseWrites writes, ILogger<TimerProcessor> logger)
 {
     private readonly Dictionary<WorkKind, ITimerHandler> _handlers = handlers.SelectMany(h => h.Kinds.Select(k => (k, h)))
         .ToDictionary(p => p.k, p => p.h);
@@ -103,13 +104,14 @@ public sealed partial class TimerProcessor(
     private async Task<int> FireBatchAsync(int batchSize, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await using var transaction = await writes.BeginAsync(db, ct);
         var due = await ClaimAsync(transaction.GetDbTransaction(), now, batchSize, ct);
         if (due.Count == 0)
             return 0;
 
         await using var writer = new TransitionWriter(db.Database.GetDbConnection(), transaction.GetDbTransaction(), sql, settings.MessageIdDomain);
-        var batch = new TimerBatch(writer, now);
+        await using var outbox = new OutboxWriter(db, sql, settings);
+        var batch = new TimerBatch(writer, outbox, now);
         foreach (var group in due.GroupBy(t => _handlers[t.Kind]))
             await group.Key.FireAsync([.. group], batch, ct);
         await transaction.CommitAsync(ct);

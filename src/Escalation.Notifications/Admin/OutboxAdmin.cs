@@ -1,5 +1,6 @@
 using Escalation.Data;
 using Escalation.Data.Entities;
+using Escalation.Data.Writes;
 using Microsoft.EntityFrameworkCore;
 
 namespace Escalation.Notifications.Admin;
@@ -16,7 +17,7 @@ public sealed record OutboxEntry(
     DateTimeOffset NextAttemptAt);
 
 /// <summary>What administrators may do with the outbox: see the mails in a state, and send a parked one again.</summary>
-public sealed class OutboxAdmin(EscalationDbContext db, TimeProvider clock)
+public sealed class OutboxAdmin(EscalationDbContext db, TimeProvider clock, DatabaseWrites writes)
 {
     /// <summary>The mails in <paramref name="state"/>, newest first, at most <paramref name="limit"/>.</summary>
     public async Task<IReadOnlyList<OutboxEntry>> ListAsync(OutboxState state, int limit = 500, CancellationToken ct = default)
@@ -52,12 +53,15 @@ public sealed class OutboxAdmin(EscalationDbContext db, TimeProvider clock)
     public async Task<bool> RetryAsync(Guid id, CancellationToken ct = default)
     {
         var now = clock.GetUtcNow();
-        return await db.Outbox.Where(o => o.Id == id && o.State == OutboxState.Failed)
+        await using var transaction = await writes.BeginAsync(db, ct);
+        var retried = await db.Outbox.Where(o => o.Id == id && o.State == OutboxState.Failed)
             .ExecuteUpdateAsync(s => s
                 .SetProperty(o => o.State, OutboxState.Pending)
                 .SetProperty(o => o.Attempts, 0)
                 .SetProperty(o => o.NextAttemptAt, now)
                 .SetProperty(o => o.LeaseOwner, (string?)null)
-                .SetProperty(o => o.LeaseUntil, (DateTimeOffset?)null), ct) == 1;
+                .SetProperty(o => o.LeaseUntil, (DateTimeOffset?)null), ct);
+        await transaction.CommitAsync(ct);
+        return retried == 1;
     }
 }

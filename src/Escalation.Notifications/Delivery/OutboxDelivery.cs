@@ -2,6 +2,7 @@ using Escalation.Core.Policies;
 using Escalation.Data;
 using Escalation.Data.Engine;
 using Escalation.Data.Sql;
+using Escalation.Data.Writes;
 using Escalation.Notifications.Templates;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -33,13 +34,13 @@ public sealed partial class OutboxDelivery
     private readonly string? _secret;
     private readonly ILogger<OutboxDelivery> _logger;
 
-    public OutboxDelivery(EscalationDbContext db, SqlDialect sql, OutboxNode node, PolicyCatalog catalog, DirectoryCache directory, EmailRenderer renderer,
+    public OutboxDelivery(EscalationDbContext db, SqlDialect sql, DatabaseWrites writes, OutboxNode node, PolicyCatalog catalog, DirectoryCache directory, EmailRenderer renderer,
         MailComposer composer, IMailTransport transport, RetrySchedule retries, TimeProvider clock,
         IOptions<DeliveryOptions> options, IOptions<SmtpOptions> smtp, ILogger<OutboxDelivery> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(smtp);
-        _store = new OutboxStore(db, sql, node);
+        _store = new OutboxStore(db, sql, node, writes);
         _loader = new MailFactsLoader(db, catalog, directory);
         _renderer = renderer;
         _composer = composer;

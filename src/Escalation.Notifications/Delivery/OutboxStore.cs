@@ -1,8 +1,7 @@
-using System.Data.Common;
 using Escalation.Data;
 using Escalation.Data.Entities;
 using Escalation.Data.Sql;
-using Microsoft.Data.Sqlite;
+using Escalation.Data.Writes;
 using Microsoft.EntityFrameworkCore;
 
 namespace Escalation.Notifications.Delivery;
@@ -26,16 +25,17 @@ public sealed record ClaimedMail(
 /// The outbox rows as the delivery worker sees them. A claim is a short transaction that takes due rows under a lease;
 /// every later write checks that the lease is still this node's, so a row another node has taken over is left alone.
 /// </summary>
-internal sealed class OutboxStore(EscalationDbContext db, SqlDialect sql, OutboxNode node)
+internal sealed class OutboxStore(EscalationDbContext db, SqlDialect sql, OutboxNode node, DatabaseWrites writes)
 {
     /// <summary>
     /// Claims up to <paramref name="batchSize"/> pending rows that are due and not leased (or whose lease ran out),
-    /// oldest first, in one statement: on SQLite the one writer is held only for that statement. On PostgreSQL the
-    /// rows are locked with SKIP LOCKED, so two nodes claiming at once take different rows.
+    /// oldest first, in one statement in a transaction of its own: on SQLite the one writer is held only that long. On
+    /// PostgreSQL the rows are locked with SKIP LOCKED, so two nodes claiming at once take different rows.
     /// </summary>
     public async Task<IReadOnlyList<ClaimedMail>> ClaimAsync(DateTimeOffset now, TimeSpan lease, int batchSize, CancellationToken ct)
     {
         var until = now + lease;
+        await using var transaction = await writes.BeginAsync(db, ct);
 #pragma warning disable EF1003 // The only text joined to the SQL is SqlDialect.SkipLocked, a constant; the values are parameters.
         var taken = await db.Outbox.FromSqlRaw(
                 "UPDATE outbox SET lease_owner = {0}, lease_until = {1} WHERE id IN (" +
@@ -45,6 +45,7 @@ internal sealed class OutboxStore(EscalationDbContext db, SqlDialect sql, Outbox
                 node.Id, sql.Instant(until), sql.Instant(now), batchSize)
             .AsNoTracking().ToListAsync(ct);
 #pragma warning restore EF1003
+        await transaction.CommitAsync(ct);
 
         return taken.OrderBy(row => row.NextAttemptAt).ThenBy(row => row.Id)
             .Select(row => new ClaimedMail(row.Id, row.MessageId, row.EscalationId, row.TemplateKey, row.Stage, row.RecipientPersonId,
@@ -78,50 +79,13 @@ internal sealed class OutboxStore(EscalationDbContext db, SqlDialect sql, Outbox
             .SetProperty(o => o.LeaseOwner, (string?)null)
             .SetProperty(o => o.LeaseUntil, (DateTimeOffset?)null), ct), ct) == 1;
 
-    /// <summary>
-    /// Runs the record of one attempt. On SQLite it commits without waiting for the disk (synchronous NORMAL, for this
-    /// statement only): there is one such write per mail, and waiting for the disk each time held SQLite's one writer
-    /// from the raises for longer than the raises' own writes. The record still outlives a killed process, as it is in
-    /// the write-ahead log; a power cut could undo it, and then the mail is sent again with the same Message-Id, never
-    /// lost. Everything a user is told is stored keeps waiting for the disk.
-    /// </summary>
+    /// <summary>Runs the record of one attempt in a write transaction of its own.</summary>
     private async Task<int> AfterAttemptAsync(Func<Task<int>> write, CancellationToken ct)
     {
-        if (!sql.IsSqlite)
-            return await write();
-
-        await db.Database.OpenConnectionAsync(ct);
-        var connection = db.Database.GetDbConnection();
-        var before = await PragmaAsync(connection, "PRAGMA synchronous", ct) as long?
-            ?? throw new InvalidOperationException("SQLite did not report its synchronous setting.");
-        try
-        {
-            await PragmaAsync(connection, "PRAGMA synchronous = NORMAL", ct);
-            return await write();
-        }
-        finally
-        {
-            try
-            {
-                await PragmaAsync(connection, $"PRAGMA synchronous = {before}", CancellationToken.None);
-            }
-            catch (DbException)
-            {
-                // A connection that cannot be put back as it was must not serve anyone else.
-                SqliteConnection.ClearPool((SqliteConnection)connection);
-            }
-            finally
-            {
-                await db.Database.CloseConnectionAsync();
-            }
-        }
-    }
-
-    private static async Task<object?> PragmaAsync(DbConnection connection, string text, CancellationToken ct)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = text;
-        return await command.ExecuteScalarAsync(ct);
+        await using var transaction = await writes.BeginAsync(db, ct);
+        var rows = await write();
+        await transaction.CommitAsync(ct);
+        return rows;
     }
 
     private IQueryable<OutboxMessage> Leased(Guid id) =>

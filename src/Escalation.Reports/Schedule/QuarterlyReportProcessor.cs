@@ -69,7 +69,7 @@ public sealed partial class QuarterlyReportProcessor(
             var readers = await ReadersAsync(ct);
             foreach (var reader in readers)
             {
-                await batch.Writer.InsertOutboxAsync(
+                await batch.Outbox.WriteAsync(
                     new OutboxMail(null, TemplateKey, null, reader.Id, reader.Email, reader.Name, reader.Audience, payload), batch.Now, ct);
             }
 

@@ -2,6 +2,7 @@ using Escalation.Core.Engine;
 using Escalation.Data;
 using Escalation.Data.Engine;
 using Escalation.Data.Entities;
+using Escalation.Data.Writes;
 using Escalation.Web.Identity;
 using Escalation.Web.Pages.Admin;
 using Microsoft.AspNetCore.Identity;
@@ -45,7 +46,7 @@ internal static class DirectoryEndpoints
         TypedResults.Ok((await db.Agencies.AsNoTracking().ToListAsync(ct))
             .OrderBy(a => a.Name, StringComparer.OrdinalIgnoreCase).Select(ToDto).ToList());
 
-    private static async Task<IResult> CreateAgency(HttpContext http, EscalationDbContext db, CancellationToken ct)
+    private static async Task<IResult> CreateAgency(HttpContext http, EscalationDbContext db, DatabaseWrites writes, CancellationToken ct)
     {
         var (body, problem) = await JsonBody.ReadAsync<NewAgency>(http.Request, ct);
         if (problem is not null)
@@ -68,7 +69,9 @@ internal static class DirectoryEndpoints
         db.Agencies.Add(agency);
         try
         {
+            await using var transaction = await writes.BeginAsync(db, ct);
             await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
         }
         catch (DbUpdateException)
         {
@@ -100,7 +103,7 @@ internal static class DirectoryEndpoints
         return TypedResults.Ok(people);
     }
 
-    private static async Task<IResult> CreatePerson(HttpContext http, EscalationDbContext db, UserManager<Person> users,
+    private static async Task<IResult> CreatePerson(HttpContext http, EscalationDbContext db, DatabaseWrites writes, UserManager<Person> users,
         Invitations invitations, PersonEdits edits, CancellationToken ct)
     {
         var (body, problem) = await JsonBody.ReadAsync<NewPerson>(http.Request, ct);
@@ -117,13 +120,13 @@ internal static class DirectoryEndpoints
             Id = Guid.CreateVersion7(), Name = body.Name!.Trim(), Email = email, UserName = email,
             AgencyId = body.AgencyId!.Value, ManagerId = body.ManagerId,
         };
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await using var transaction = await writes.BeginAsync(db, ct);
         var created = await users.CreateAsync(person);
         if (!created.Succeeded)
             return Problems.Invalid("email", string.Join(" ", created.Errors.Select(e => e.Description)));
         var roles = body.Roles!.OfType<string>().Distinct(StringComparer.Ordinal).ToList();
         await users.AddToRolesAsync(person, roles);
-        await invitations.InviteAsync(person, transaction, ct);
+        await invitations.InviteAsync(person, ct);
         await transaction.CommitAsync(ct);
         return TypedResults.Created($"/api/people/{person.Id}",
             new PersonDto(person.Id, person.Name, email, person.AgencyId, [.. roles.Order(StringComparer.Ordinal)], person.ManagerId));

@@ -4,10 +4,10 @@ using Escalation.Data;
 using Escalation.Data.Engine;
 using Escalation.Data.Entities;
 using Escalation.Data.Sql;
+using Escalation.Data.Writes;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Escalation.Web.Identity;
 
@@ -16,7 +16,8 @@ namespace Escalation.Web.Identity;
 /// It works once, and not after it expires.
 /// </summary>
 internal sealed class Invitations(
-    EscalationDbContext db, UserManager<Person> users, TimeProvider clock, SqlDialect sql, EngineSettings settings, IConfiguration configuration)
+    EscalationDbContext db, UserManager<Person> users, TimeProvider clock, SqlDialect sql, EngineSettings settings, DatabaseWrites writes,
+    IConfiguration configuration)
 {
     public const string TemplateKey = "invitation";
 
@@ -25,7 +26,7 @@ internal sealed class Invitations(
         : TimeSpan.FromDays(7);
 
     /// <summary>Creates an invitation and queues its mail, inside the caller's transaction.</summary>
-    public async Task InviteAsync(Person person, IDbContextTransaction transaction, CancellationToken ct)
+    public async Task InviteAsync(Person person, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var token = WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
@@ -35,9 +36,9 @@ internal sealed class Invitations(
         });
         await db.SaveChangesAsync(ct);
 
-        await using var writer = new TransitionWriter(db.Database.GetDbConnection(), transaction.GetDbTransaction(), sql, settings.MessageIdDomain);
+        await using var outbox = new OutboxWriter(db, sql, settings);
         var payload = JsonSerializer.Serialize(new { token, expiresAt = now + Lifetime });
-        await writer.InsertOutboxAsync(new OutboxMail(null, TemplateKey, null, person.Id, person.Email!, person.Name, "Invitee", payload), now, ct);
+        await outbox.WriteAsync(new OutboxMail(null, TemplateKey, null, person.Id, person.Email!, person.Name, "Invitee", payload), now, ct);
     }
 
     /// <summary>
@@ -53,10 +54,10 @@ internal sealed class Invitations(
             return $"{person.Name} has already set a password. If they have forgotten it, they can reset it from the sign-in page.";
 
         var now = clock.GetUtcNow();
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await using var transaction = await writes.BeginAsync(db, ct);
         await db.Invitations.Where(i => i.PersonId == person.Id && i.UsedAt == null && i.ExpiresAt > now)
             .ExecuteUpdateAsync(s => s.SetProperty(i => i.ExpiresAt, now), ct);
-        await InviteAsync(person, transaction, ct);
+        await InviteAsync(person, ct);
         await transaction.CommitAsync(ct);
         return null;
     }
@@ -77,7 +78,7 @@ internal sealed class Invitations(
     {
         var now = clock.GetUtcNow();
         var hash = Hash(token);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await using var transaction = await writes.BeginAsync(db, ct);
         var invitation = await db.Invitations.FirstOrDefaultAsync(i => i.TokenHash == hash, ct);
         if (invitation is null || invitation.UsedAt is not null || invitation.ExpiresAt <= now)
         {

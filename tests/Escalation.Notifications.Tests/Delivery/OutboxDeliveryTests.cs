@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using Escalation.Data;
 using Escalation.Data.Entities;
 using Escalation.Notifications.Delivery;
 using Escalation.Notifications.Tests.TestSupport;
@@ -43,33 +42,6 @@ public sealed class OutboxDeliveryTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Delivery_MarkingMailsSentWithoutWaitingForTheDisk_LeavesTheConnectionWaitingForItAgain()
-    {
-        await _host.QueueInvitationsAsync(3);
-
-        var (before, sent, after) = await _host.InScopeAsync(async sp =>
-        {
-            // Opened here, the connection stays open for the whole scope: the one the marks were written on is checked.
-            var db = sp.GetRequiredService<EscalationDbContext>();
-            await db.Database.OpenConnectionAsync();
-            var before = await SynchronousAsync(db);
-            var result = await sp.GetRequiredService<OutboxDelivery>().DeliverDueAsync(50);
-            return (before, result.Sent, await SynchronousAsync(db));
-        });
-
-        Assert.Equal(3, sent);
-        Assert.Equal(2, before); // FULL: each commit waits for the disk
-        Assert.Equal(before, after);
-    }
-
-    private static async Task<long> SynchronousAsync(EscalationDbContext db)
-    {
-        await using var command = db.Database.GetDbConnection().CreateCommand();
-        command.CommandText = "PRAGMA synchronous";
-        return (long)(await command.ExecuteScalarAsync())!;
-    }
-
-    [Fact]
     public async Task Delivery_SentMail_IsMultipartWithTextAndHtmlAndAddressedToTheRecipient()
     {
         await _host.QueueInvitationsAsync(1);
@@ -89,13 +61,8 @@ public sealed class OutboxDeliveryTests : IAsyncLifetime
     [Fact]
     public async Task Delivery_MailNotYetDue_IsNotSent()
     {
-        await _host.InDbAsync(async db =>
-        {
-            var factory = new OutboxMessageFactory(new Escalation.Data.Engine.EngineSettings("localhost"), _host.Clock);
-            db.Outbox.Add(factory.DecisionReviewDue(Guid.NewGuid(), "Tess", "tess@example.org", Guid.NewGuid(), "CH-1", new DateOnly(2027, 1, 4),
-                sendAt: NotificationsHost.Start.AddDays(1)));
-            return await db.SaveChangesAsync();
-        });
+        await _host.InScopeAsync(sp => TestMails.QueueAsync(sp,
+            [TestMails.DecisionReviewDue("Tess", "tess@example.org", "CH-1", new DateOnly(2027, 1, 4), sendAt: NotificationsHost.Start.AddDays(1))]));
 
         Assert.Equal(DeliveryResult.None, await _host.DeliverAsync());
         _host.Clock.Advance(TimeSpan.FromDays(1));

@@ -114,14 +114,7 @@ public sealed class SmtpDeliveryTests(MaildevFixture maildev) : IAsyncLifetime
     {
         await using var relay = new RejectingSmtpServer();
         await using var host = await NotificationsHost.StartAsync(Smtp(relay.Port));
-        var rows = await host.InDbAsync(async db =>
-        {
-            var factory = host.Services.GetRequiredService<OutboxMessageFactory>();
-            var queued = RefusalRecipients.Select(email => factory.Invitation(Guid.NewGuid(), "Someone", email, "token")).ToList();
-            db.Outbox.AddRange(queued);
-            await db.SaveChangesAsync();
-            return queued;
-        });
+        var rows = await host.InScopeAsync(sp => TestMails.QueueAsync(sp, RefusalRecipients.Select(email => TestMails.Invitation("Someone", email, "token"))));
 
         var result = await host.DeliverAsync();
 

@@ -92,17 +92,8 @@ public sealed class NotificationsHost : IAsyncDisposable
     public Task<OutboxMessage> OutboxAsync(Guid id) => InDbAsync(db => db.Outbox.AsNoTracking().SingleAsync(o => o.Id == id));
 
     /// <summary>Queues invitation mails, which need no escalation: the simplest rows to exercise delivery with.</summary>
-    public Task<List<OutboxMessage>> QueueInvitationsAsync(int count) => InScopeAsync(async sp =>
-    {
-        var factory = sp.GetRequiredService<OutboxMessageFactory>();
-        var db = sp.GetRequiredService<EscalationDbContext>();
-        var rows = Enumerable.Range(1, count)
-            .Select(i => factory.Invitation(Guid.NewGuid(), $"Person {i}", $"person{i}@example.org", $"token-{i}"))
-            .ToList();
-        db.Outbox.AddRange(rows);
-        await db.SaveChangesAsync();
-        return rows;
-    });
+    public Task<List<OutboxMessage>> QueueInvitationsAsync(int count) => InScopeAsync(sp => TestMails.QueueAsync(sp,
+        Enumerable.Range(1, count).Select(i => TestMails.Invitation($"Person {i}", $"person{i}@example.org", $"token-{i}"))));
 
     public Task<TestPartnership> SeedAsync() => InDbAsync(TestPartnership.SeedAsync);
 

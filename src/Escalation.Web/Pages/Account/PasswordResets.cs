@@ -4,6 +4,8 @@ using System.Text.Json;
 using Escalation.Data;
 using Escalation.Data.Engine;
 using Escalation.Data.Entities;
+using Escalation.Data.Sql;
+using Escalation.Data.Writes;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
 
@@ -13,7 +15,8 @@ namespace Escalation.Web.Pages.Account;
 /// "Forgotten password" by email. The link carries the person's id and Identity's reset token, which works once
 /// (it changes the account's security stamp) and for a day. The mail goes through the outbox like every other.
 /// </summary>
-internal sealed class PasswordResets(EscalationDbContext db, UserManager<Person> users, TimeProvider clock, EngineSettings settings)
+internal sealed class PasswordResets(
+    EscalationDbContext db, UserManager<Person> users, TimeProvider clock, SqlDialect sql, EngineSettings settings, DatabaseWrites writes)
 {
     public const string TemplateKey = Notifications.Templates.EmailTemplateKeys.PasswordReset;
     public static readonly TimeSpan Lifetime = TimeSpan.FromDays(1);
@@ -29,26 +32,15 @@ internal sealed class PasswordResets(EscalationDbContext db, UserManager<Person>
         var identityToken = await users.GeneratePasswordResetTokenAsync(person);
         var token = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes($"{person.Id:N}:{identityToken}"));
         var now = clock.GetUtcNow();
-        var id = Guid.CreateVersion7(now);
-        db.Outbox.Add(new OutboxMessage
+        var payload = JsonSerializer.Serialize(new Dictionary<string, string>
         {
-            Id = id,
-            MessageId = $"{id:N}@{settings.MessageIdDomain}",
-            TemplateKey = TemplateKey,
-            RecipientPersonId = person.Id,
-            RecipientEmail = person.Email!,
-            RecipientName = person.Name,
-            RecipientAudience = "account-holder",
-            Payload = JsonSerializer.Serialize(new Dictionary<string, string>
-            {
-                ["token"] = token,
-                ["expiresAt"] = (now + Lifetime).ToString("O", CultureInfo.InvariantCulture),
-            }),
-            CreatedAt = now,
-            State = OutboxState.Pending,
-            NextAttemptAt = now,
+            ["token"] = token,
+            ["expiresAt"] = (now + Lifetime).ToString("O", CultureInfo.InvariantCulture),
         });
-        await db.SaveChangesAsync(ct);
+        await using var transaction = await writes.BeginAsync(db, ct);
+        await using (var outbox = new OutboxWriter(db, sql, settings))
+            await outbox.WriteAsync(new OutboxMail(null, TemplateKey, null, person.Id, person.Email!, person.Name, "account-holder", payload), now, ct);
+        await transaction.CommitAsync(ct);
     }
 
     /// <summary>Sets the new password; errors are keyed by field (<c>token</c> or <c>password</c>).</summary>

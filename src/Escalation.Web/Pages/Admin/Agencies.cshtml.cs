@@ -1,5 +1,6 @@
 using Escalation.Data;
 using Escalation.Data.Entities;
+using Escalation.Data.Writes;
 using Escalation.Web.Pages.Govuk;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -9,7 +10,7 @@ namespace Escalation.Web.Pages.Admin;
 
 internal sealed record AgencyRow(string Name, AgencyKind Kind, int People);
 
-internal sealed class AgenciesModel(EscalationDbContext db) : PageModel
+internal sealed class AgenciesModel(EscalationDbContext db, DatabaseWrites writes) : PageModel
 {
     public static readonly IReadOnlyList<Choice> Kinds = [.. Enum.GetValues<AgencyKind>().Select(k => new Choice(k.ToString(), KindText(k)))];
 
@@ -51,8 +52,13 @@ internal sealed class AgenciesModel(EscalationDbContext db) : PageModel
             return Page();
         }
 
-        db.Agencies.Add(new Agency { Id = Guid.CreateVersion7(), Name = name!, Kind = kind });
-        await db.SaveChangesAsync(ct);
+        await using (var transaction = await writes.BeginAsync(db, ct))
+        {
+            db.Agencies.Add(new Agency { Id = Guid.CreateVersion7(), Name = name!, Kind = kind });
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+        }
+
         Banner = $"{name} has been added.";
         return Redirect("/admin/agencies");
     }

@@ -5,10 +5,10 @@ using Escalation.Data;
 using Escalation.Data.Engine;
 using Escalation.Data.Entities;
 using Escalation.Data.Sql;
+using Escalation.Data.Writes;
 using Escalation.Notifications.Templates;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Escalation.Web.Pages.Admin;
 
@@ -31,7 +31,8 @@ internal enum DepartureOutcome { Done, NotFound, Refused }
 /// open escalations, the board business unit is told who takes over (<see cref="TakeOver"/>).
 /// </summary>
 internal sealed class Departures(
-    EscalationDbContext db, UserManager<Person> users, DirectoryCache directoryCache, TimeProvider clock, SqlDialect sql, EngineSettings settings)
+    EscalationDbContext db, UserManager<Person> users, DirectoryCache directoryCache, TimeProvider clock, SqlDialect sql, EngineSettings settings,
+    DatabaseWrites writes)
 {
     /// <summary>The open escalations the person acts on, as a party or as a party's line manager, and who would take over.</summary>
     public async Task<IReadOnlyList<Handover>> HandoversAsync(Guid personId, CancellationToken ct)
@@ -75,14 +76,14 @@ internal sealed class Departures(
             return (DepartureOutcome.Done, handovers);
 
         var now = clock.GetUtcNow();
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await using var transaction = await writes.BeginAsync(db, ct);
         person.DeactivatedAt = now;
         // A new stamp ends every session and token the person holds (CurrentAccountCheck compares it on each request).
         await users.UpdateSecurityStampAsync(person);
         await db.Invitations.Where(i => i.PersonId == person.Id && i.UsedAt == null && i.ExpiresAt > now)
             .ExecuteUpdateAsync(s => s.SetProperty(i => i.ExpiresAt, now), ct);
         if (handovers.Count > 0)
-            await TellBoardAsync(person, handovers, transaction, now, ct);
+            await TellBoardAsync(person, handovers, now, ct);
         await transaction.CommitAsync(ct);
         return (DepartureOutcome.Done, handovers);
     }
@@ -99,7 +100,7 @@ internal sealed class Departures(
         return result.Succeeded ? DepartureOutcome.Done : DepartureOutcome.Refused;
     }
 
-    private async Task TellBoardAsync(Person person, IReadOnlyList<Handover> handovers, IDbContextTransaction transaction, DateTimeOffset now, CancellationToken ct)
+    private async Task TellBoardAsync(Person person, IReadOnlyList<Handover> handovers, DateTimeOffset now, CancellationToken ct)
     {
         var directory = await directoryCache.ReadAsync(db, ct);
         var agency = await db.Agencies.Where(a => a.Id == person.AgencyId).Select(a => a.Name).FirstOrDefaultAsync(ct);
@@ -109,10 +110,10 @@ internal sealed class Departures(
             ["agencyName"] = agency ?? string.Empty,
             ["handovers"] = string.Join('\n', handovers.Select(h => h.Line(person.Name))),
         });
-        await using var writer = new TransitionWriter(db.Database.GetDbConnection(), transaction.GetDbTransaction(), sql, settings.MessageIdDomain);
+        await using var outbox = new OutboxWriter(db, sql, settings);
         foreach (var officer in directory.InRole(Roles.BoardBusinessUnit).Where(o => o.Id != person.Id))
         {
-            await writer.InsertOutboxAsync(
+            await outbox.WriteAsync(
                 new OutboxMail(null, EmailTemplateKeys.PersonLeft, null, officer.Id, officer.Email, officer.Name, SqlDialect.Enum(Audience.BoardBusinessUnit), payload), now, ct);
         }
     }

@@ -2,6 +2,7 @@ using System.Net.Mail;
 using Escalation.Core.Engine;
 using Escalation.Data;
 using Escalation.Data.Entities;
+using Escalation.Data.Writes;
 using Escalation.Web.Identity;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -18,7 +19,7 @@ internal sealed record PersonProblem(int Row, string Field, string Message);
 /// Adds people to the directory, one or many, all or nothing: every person is checked first, then all are created
 /// in one transaction, each with an invitation email to set their password.
 /// </summary>
-internal sealed class PeopleDirectory(EscalationDbContext db, UserManager<Person> users, Invitations invitations)
+internal sealed class PeopleDirectory(EscalationDbContext db, UserManager<Person> users, Invitations invitations, DatabaseWrites writes)
 {
     public const int MaxPeople = 1_000;
 
@@ -92,7 +93,7 @@ internal sealed class PeopleDirectory(EscalationDbContext db, UserManager<Person
 
     private async Task<IReadOnlyList<PersonProblem>> CreateAllAsync(List<(int Row, Person Person, IReadOnlyList<string> Roles)> people, CancellationToken ct)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await using var transaction = await writes.BeginAsync(db, ct);
         var created = new HashSet<Guid>();
         var batch = people.Select(p => p.Person.Id).ToHashSet();
         while (created.Count < people.Count)
@@ -109,7 +110,7 @@ internal sealed class PeopleDirectory(EscalationDbContext db, UserManager<Person
                     result = await users.AddToRolesAsync(person, roles);
                 if (!result.Succeeded)
                     return [new PersonProblem(row, "email", string.Join(" ", result.Errors.Select(e => e.Description)))];
-                await invitations.InviteAsync(person, transaction, ct);
+                await invitations.InviteAsync(person, ct);
                 created.Add(person.Id);
             }
         }

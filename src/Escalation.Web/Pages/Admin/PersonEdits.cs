@@ -2,6 +2,7 @@ using System.Net.Mail;
 using Escalation.Core.Engine;
 using Escalation.Data;
 using Escalation.Data.Entities;
+using Escalation.Data.Writes;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,7 +15,7 @@ internal sealed record PersonDetails(string? Name, string? Email, Guid? AgencyId
 /// The rules a person's details must meet, the same when they are added and when they are changed, with errors keyed
 /// by the API's field names in the order of the form; and the change itself.
 /// </summary>
-internal sealed class PersonEdits(EscalationDbContext db, UserManager<Person> users)
+internal sealed class PersonEdits(EscalationDbContext db, UserManager<Person> users, DatabaseWrites writes)
 {
     public const string RolesMessage = "Choose at least one role";
 
@@ -53,7 +54,7 @@ internal sealed class PersonEdits(EscalationDbContext db, UserManager<Person> us
         ArgumentNullException.ThrowIfNull(person);
         ArgumentNullException.ThrowIfNull(details);
         var email = details.Email!.Trim();
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await using var transaction = await writes.BeginAsync(db, ct);
         person.Name = details.Name!.Trim();
         person.AgencyId = details.AgencyId!.Value;
         person.ManagerId = details.ManagerId;

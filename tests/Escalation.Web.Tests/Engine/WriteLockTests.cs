@@ -2,34 +2,32 @@ using Escalation.Core.Engine;
 using Escalation.Data;
 using Escalation.Data.Engine;
 using Escalation.Data.Entities;
-using Escalation.Data.Sql;
+using Escalation.Data.Writes;
 using Escalation.Web.Tests.TestSupport;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Escalation.Web.Tests.Engine;
 
-/// <summary>The in-process write gate on a real SQLite file: writers queue in the process and none is lost or doubled.</summary>
-public sealed class WriteGateTests : IAsyncLifetime, IDisposable
+/// <summary>The SQLite write lock on a real file: writers queue in the process, all succeed, and none is lost or doubled.</summary>
+public sealed class WriteLockTests : IAsyncLifetime, IDisposable
 {
     private static readonly TimeSpan Pause = TimeSpan.FromMilliseconds(300);
     private readonly SqliteTestDatabases _databases = new();
     private EngineHost? _host;
-    private SqliteWriteGate? _gate;
+    private SqliteWriteLock? _lock;
 
     private EngineHost Host => _host ?? throw new InvalidOperationException("The host is made in InitializeAsync.");
 
-    // Another handle on the same file's gate, to see whether a writer is inside.
-    private SqliteWriteGate Gate => _gate ?? throw new InvalidOperationException("The gate is found in InitializeAsync.");
+    // The same file's lock, to see whether a writer holds it.
+    private SqliteWriteLock Lock => _lock ?? throw new InvalidOperationException("The lock is found in InitializeAsync.");
 
     public async Task InitializeAsync()
     {
         var database = await _databases.CreateAsync();
         _host = new EngineHost(new FakeTimeProvider(new DateTimeOffset(2026, 12, 18, 10, 0, 0, TimeSpan.Zero)), database);
-        _gate = SqliteWriteGate.For(database.ConnectionString);
+        _lock = SqliteWriteLock.For(database.ConnectionString);
     }
 
     public Task DisposeAsync() => Task.CompletedTask;
@@ -41,7 +39,45 @@ public sealed class WriteGateTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
-    public async Task ManyConcurrentRaises_WithTimerBatchesAndLoneUpdates_AllSucceedEachStoredOnceWithAllItsRows()
+    public async Task ManyConcurrentWriters_OnOneFile_AllSucceedAndNoneIsLost()
+    {
+        var people = await Host.SeedAsync();
+        var before = await Host.InScopeAsync(sp => sp.GetRequiredService<EscalationDbContext>().Agencies.CountAsync());
+
+        const int writers = 100;
+        var go = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var writing = Enumerable.Range(0, writers).Select(i => Task.Run(async () =>
+        {
+            await go.Task;
+            return await Host.InScopeAsync(async sp =>
+            {
+                var db = sp.GetRequiredService<EscalationDbContext>();
+                await using var transaction = await sp.GetRequiredService<DatabaseWrites>().BeginAsync(db, CancellationToken.None);
+                // Read, then write what was read: two writers inside at once would lose one of the renames' counts.
+                var name = await db.Agencies.Where(a => a.Id == people.SchoolId).Select(a => a.Name).SingleAsync();
+                var count = name.Contains('#', StringComparison.Ordinal) ? int.Parse(name[(name.IndexOf('#', StringComparison.Ordinal) + 1)..], System.Globalization.CultureInfo.InvariantCulture) : 0;
+                await db.Agencies.Where(a => a.Id == people.SchoolId).ExecuteUpdateAsync(s => s.SetProperty(a => a.Name, $"School #{count + 1}"));
+                db.Agencies.Add(new Agency { Id = Guid.NewGuid(), Name = $"Agency {i}", Kind = AgencyKind.School });
+                await db.SaveChangesAsync();
+                await transaction.CommitAsync();
+                return i;
+            });
+        })).ToList();
+        go.SetResult();
+        await Task.WhenAll(writing);
+
+        await Host.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<EscalationDbContext>();
+            Assert.Equal(before + writers, await db.Agencies.CountAsync());
+            Assert.Equal($"School #{writers}", await db.Agencies.Where(a => a.Id == people.SchoolId).Select(a => a.Name).SingleAsync());
+            return 0;
+        });
+        Assert.False(Lock.IsHeld);
+    }
+
+    [Fact]
+    public async Task ManyConcurrentRaises_WithTimerBatchesAndOutboxRetries_AllSucceedEachStoredOnceWithAllItsRows()
     {
         var people = await Host.SeedAsync();
         var first = await Host.RaiseAsync(people.Teacher, people.Raise());
@@ -56,14 +92,14 @@ public sealed class WriteGateTests : IAsyncLifetime, IDisposable
             await go.Task;
             return await Host.RaiseAsync(people.Teacher, people.Raise());
         })).ToList();
-        // Other writers at the same time: timer batches (each a write transaction) and statements outside a transaction.
+        // Other writers at the same time: timer batches and an administrator's retry of a parked mail.
         var others = Enumerable.Range(0, 10).Select(i => Task.Run(async () =>
         {
             await go.Task;
             if (i % 2 == 0)
                 return await Host.FireDueAsync();
-            return await Host.InScopeAsync(sp => sp.GetRequiredService<EscalationDbContext>().Outbox
-                .Where(o => o.State == OutboxState.Failed).ExecuteUpdateAsync(s => s.SetProperty(o => o.Attempts, o => o.Attempts + 1)));
+            return await Host.InScopeAsync(async sp =>
+                await sp.GetRequiredService<Escalation.Notifications.Admin.OutboxAdmin>().RetryAsync(Guid.NewGuid()) ? 1 : 0);
         })).ToList();
         go.SetResult();
         var results = await Task.WhenAll(raising);
@@ -84,11 +120,11 @@ public sealed class WriteGateTests : IAsyncLifetime, IDisposable
             Assert.All(await db.Outbox.GroupBy(o => o.EscalationId).Select(g => g.Count()).ToListAsync(), n => Assert.Equal(mailsPerRaise, n));
             return 0;
         });
-        Assert.Equal(0, Gate.Inside);
+        Assert.False(Lock.IsHeld);
     }
 
     [Fact]
-    public async Task RaisesCommittedTogether_AFailingOneIsUndoneAloneAndTheOthersAreKept()
+    public async Task ConcurrentRaises_AFailingOneStoresNothingAndTheOthersAreKept()
     {
         var people = await Host.SeedAsync();
         var go = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -122,7 +158,7 @@ public sealed class WriteGateTests : IAsyncLifetime, IDisposable
             Assert.All(await db.Outbox.Select(o => o.EscalationId).ToListAsync(), id => Assert.Contains(id!.Value, stored));
             return 0;
         });
-        Assert.Equal(0, Gate.Inside);
+        Assert.False(Lock.IsHeld);
     }
 
     [Fact]
@@ -131,80 +167,66 @@ public sealed class WriteGateTests : IAsyncLifetime, IDisposable
         var people = await Host.SeedAsync();
         await using var scope = Host.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<EscalationDbContext>();
-        var transaction = await db.Database.BeginTransactionAsync();
-        Assert.Equal(1, Gate.Inside);
+        var transaction = await scope.ServiceProvider.GetRequiredService<DatabaseWrites>().BeginAsync(db, CancellationToken.None);
+        Assert.True(Lock.IsHeld);
 
         var raise = Host.RaiseAsync(people.Teacher, people.Raise());
-        var update = Host.InScopeAsync(sp => sp.GetRequiredService<EscalationDbContext>().Agencies
-            .Where(a => a.Id == people.SchoolId).ExecuteUpdateAsync(s => s.SetProperty(a => a.Name, "Riverside Primary")));
+        var fire = Host.FireDueAsync();
         // Write-ahead logging: a read outside a transaction does not wait for the writer.
         Assert.Equal(0, await Host.InScopeAsync(sp => sp.GetRequiredService<EscalationDbContext>().Escalations.CountAsync()));
         await Task.Delay(Pause);
         Assert.False(raise.IsCompleted);
-        Assert.False(update.IsCompleted);
+        Assert.False(fire.IsCompleted);
 
         await transaction.CommitAsync();
-        await transaction.DisposeAsync();
+        // Committed is ended: the lock is given back before the transaction is disposed.
         Assert.True((await raise).IsOk);
-        Assert.Equal(1, await update);
-        Assert.Equal(0, Gate.Inside);
+        await fire;
+        await transaction.DisposeAsync();
+        Assert.False(Lock.IsHeld);
     }
 
     [Fact]
-    public async Task ATransactionDisposedWithoutCommit_GivesTheGateBack()
-    {
-        var people = await Host.SeedAsync();
-        await using (var scope = Host.Services.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<EscalationDbContext>();
-            await using (await db.Database.BeginTransactionAsync())
-            {
-                Assert.Equal(1, Gate.Inside);
-            }
-
-            Assert.Equal(0, Gate.Inside);
-
-            // A connection the caller opened stays open after the transaction: the gate goes back with its next
-            // statement or when it closes.
-            await db.Database.OpenConnectionAsync();
-            await using (await db.Database.BeginTransactionAsync())
-            {
-                Assert.Equal(1, Gate.Inside);
-            }
-
-            await db.Agencies.Where(a => a.Id == people.SchoolId).ExecuteUpdateAsync(s => s.SetProperty(a => a.Name, "Riverside Primary"));
-            Assert.Equal(0, Gate.Inside);
-            await using (await db.Database.BeginTransactionAsync())
-            {
-                Assert.Equal(1, Gate.Inside);
-            }
-
-            await db.Database.CloseConnectionAsync();
-            Assert.Equal(0, Gate.Inside);
-        }
-
-        Assert.True((await Host.RaiseAsync(people.Teacher, people.Raise())).IsOk);
-        Assert.Equal(0, Gate.Inside);
-    }
-
-    [Fact]
-    public async Task ARefusedRaise_StoresNothingAndGivesTheGateBack()
-    {
-        var people = await Host.SeedAsync();
-        var refused = await Host.RaiseAsync(people.Teacher, people.Raise() with { RespondentId = Guid.NewGuid() });
-        Assert.Equal(ServiceStatus.Invalid, refused.Status);
-        Assert.Equal(0, Gate.Inside);
-        Assert.Equal(0, await Host.InScopeAsync(sp => sp.GetRequiredService<EscalationDbContext>().Escalations.CountAsync()));
-    }
-
-    [Fact]
-    public async Task AFailedWriteTransaction_RollsBackAndGivesTheGateBack()
+    public async Task ATransactionDisposedWithoutCommit_GivesTheLockBackAndStoresNothing()
     {
         var people = await Host.SeedAsync();
         await Host.InScopeAsync(async sp =>
         {
             var db = sp.GetRequiredService<EscalationDbContext>();
-            await using var transaction = await db.Database.BeginTransactionAsync();
+            await using (await sp.GetRequiredService<DatabaseWrites>().BeginAsync(db, CancellationToken.None))
+            {
+                await db.Agencies.Where(a => a.Id == people.SchoolId).ExecuteUpdateAsync(s => s.SetProperty(a => a.Name, "Renamed"));
+                Assert.True(Lock.IsHeld);
+            }
+
+            Assert.False(Lock.IsHeld);
+            return 0;
+        });
+
+        Assert.True((await Host.RaiseAsync(people.Teacher, people.Raise())).IsOk);
+        Assert.False(Lock.IsHeld);
+        Assert.Equal("Riverside Primary School", await Host.InScopeAsync(sp => sp.GetRequiredService<EscalationDbContext>().Agencies
+            .Where(a => a.Id == people.SchoolId).Select(a => a.Name).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task ARefusedRaise_StoresNothingAndGivesTheLockBack()
+    {
+        var people = await Host.SeedAsync();
+        var refused = await Host.RaiseAsync(people.Teacher, people.Raise() with { RespondentId = Guid.NewGuid() });
+        Assert.Equal(ServiceStatus.Invalid, refused.Status);
+        Assert.False(Lock.IsHeld);
+        Assert.Equal(0, await Host.InScopeAsync(sp => sp.GetRequiredService<EscalationDbContext>().Escalations.CountAsync()));
+    }
+
+    [Fact]
+    public async Task AFailedWriteTransaction_RollsBackAndGivesTheLockBack()
+    {
+        var people = await Host.SeedAsync();
+        await Host.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<EscalationDbContext>();
+            await using var transaction = await sp.GetRequiredService<DatabaseWrites>().BeginAsync(db, CancellationToken.None);
             await db.Agencies.Where(a => a.Id == people.SchoolId).ExecuteUpdateAsync(s => s.SetProperty(a => a.Name, "Renamed"));
             // A duplicate key: the statement fails inside the transaction, which the caller then rolls back.
             await Assert.ThrowsAsync<DbUpdateException>(async () =>
@@ -212,9 +234,9 @@ public sealed class WriteGateTests : IAsyncLifetime, IDisposable
                 db.Agencies.Add(new Agency { Id = people.SchoolId, Name = "Duplicate", Kind = AgencyKind.School });
                 await db.SaveChangesAsync();
             });
-            Assert.Equal(1, Gate.Inside);
+            Assert.True(Lock.IsHeld);
             await transaction.RollbackAsync();
-            Assert.Equal(0, Gate.Inside);
+            Assert.False(Lock.IsHeld);
             return 0;
         });
 
@@ -224,43 +246,14 @@ public sealed class WriteGateTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
-    public async Task ThePostgresRegistration_HasNoGate()
+    public void OneLockPerFile()
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Escalation:Database:Provider"] = "Postgres",
-            ["ConnectionStrings:Escalation"] = "Host=127.0.0.1;Database=none;Username=none",
-        }).Build();
-        var services = new ServiceCollection().AddEscalationData(configuration).BuildServiceProvider();
-        await using var _ = services;
-        await using var scope = services.CreateAsyncScope();
-        var options = scope.ServiceProvider.GetRequiredService<Microsoft.EntityFrameworkCore.DbContextOptions<PostgresEscalationDbContext>>();
-        var interceptors = options.FindExtension<Microsoft.EntityFrameworkCore.Infrastructure.CoreOptionsExtension>()?.Interceptors ?? [];
-        Assert.DoesNotContain(interceptors, i => i is SqliteWriteGate);
-    }
-
-    [Theory]
-    [InlineData("SELECT 1", true)]
-    [InlineData("  select * from escalations", true)]
-    [InlineData("-- FromSql\nSELECT o.* FROM outbox o", true)]
-    [InlineData("/* tag */ SELECT 1", true)]
-    [InlineData("UPDATE outbox SET attempts = 1", false)]
-    [InlineData("INSERT INTO agencies (id) VALUES (@p0) RETURNING 1", false)]
-    [InlineData("DELETE FROM session_entries", false)]
-    [InlineData("PRAGMA journal_mode=WAL;", false)]
-    [InlineData("WITH x AS (SELECT 1) DELETE FROM timers", false)]
-    [InlineData("", false)]
-    public void OnlyASelectCountsAsARead(string sql, bool read) => Assert.Equal(read, SqliteWriteGate.IsRead(sql));
-
-    [Fact]
-    public void OneGatePerFile()
-    {
-        var folder = Path.GetTempPath();
-        Assert.Equal(
-            SqliteWriteGate.FileKey(new SqliteConnectionStringBuilder($"Data Source={Path.Combine(folder, "a.db")};Pooling=False")),
-            SqliteWriteGate.FileKey(new SqliteConnectionStringBuilder($"Data Source={Path.Combine(folder, ".", "a.db")}")));
-        Assert.NotEqual(
-            SqliteWriteGate.FileKey(new SqliteConnectionStringBuilder($"Data Source={Path.Combine(folder, "a.db")}")),
-            SqliteWriteGate.FileKey(new SqliteConnectionStringBuilder($"Data Source={Path.Combine(folder, "b.db")}")));
+        var folder = Path.Combine(Path.GetTempPath(), "write-lock-" + Guid.NewGuid().ToString("N"));
+        Assert.Same(
+            SqliteWriteLock.For($"Data Source={Path.Combine(folder, "a.db")};Pooling=False"),
+            SqliteWriteLock.For($"Data Source={Path.Combine(folder, ".", "a.db")}"));
+        Assert.NotSame(
+            SqliteWriteLock.For($"Data Source={Path.Combine(folder, "a.db")}"),
+            SqliteWriteLock.For($"Data Source={Path.Combine(folder, "b.db")}"));
     }
 }
