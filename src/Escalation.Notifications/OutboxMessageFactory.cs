@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
-using Escalation.Data.Engine;
 using Escalation.Data.Entities;
 using Escalation.Notifications.Templates;
+using Escalation.Services.Escalations;
 
 namespace Escalation.Notifications;
 

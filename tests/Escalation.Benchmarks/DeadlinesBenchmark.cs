@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Escalation.Core.Policies;
-using Escalation.Data.Engine;
+using Escalation.Services.Escalations;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,9 +1,9 @@
-using Microsoft.Extensions.DependencyInjection;
 using Escalation.Data;
 using Escalation.Data.Entities;
 using Escalation.Notifications.Delivery;
 using Escalation.Notifications.Tests.TestSupport;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
 using NSubstitute;
 using NSubstitute.ExceptionExtensions;
@@ -91,7 +91,7 @@ public sealed class OutboxDeliveryTests : IAsyncLifetime
     {
         await _host.InDbAsync(async db =>
         {
-            var factory = new OutboxMessageFactory(new Escalation.Data.Engine.EngineSettings("localhost"), _host.Clock);
+            var factory = new OutboxMessageFactory(new Escalation.Services.Escalations.EngineSettings("localhost"), _host.Clock);
             db.Outbox.Add(factory.DecisionReviewDue(Guid.NewGuid(), "Tess", "tess@example.org", Guid.NewGuid(), "CH-1", new DateOnly(2027, 1, 4),
                 sendAt: NotificationsHost.Start.AddDays(1)));
             return await db.SaveChangesAsync();

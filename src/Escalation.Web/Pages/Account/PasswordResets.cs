@@ -2,8 +2,8 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Escalation.Data;
-using Escalation.Data.Engine;
 using Escalation.Data.Entities;
+using Escalation.Services.Escalations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
 

@@ -6,6 +6,7 @@ using Escalation.Data.Engine;
 using Escalation.Data.Entities;
 using Escalation.Data.Sql;
 using Escalation.Notifications.Templates;
+using Escalation.Services.Escalations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;

@@ -1,12 +1,14 @@
 using System.Globalization;
 using System.Text.Json;
 using Escalation.Core.Engine;
+using Escalation.Data;
 using Escalation.Data.Engine;
 using Escalation.Data.Sql;
+using Escalation.Services.Escalations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 
-namespace Escalation.Data.Decisions;
+namespace Escalation.Services.Decisions;
 
 /// <summary>
 /// The approval mails, queued through the one outbox writer inside the caller's transaction: to the senior when their

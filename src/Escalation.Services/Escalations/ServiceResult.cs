@@ -1,6 +1,6 @@
 using Escalation.Core.Engine;
 
-namespace Escalation.Data.Engine;
+namespace Escalation.Services.Escalations;
 
 /// <summary>How a call on the escalation service ended. The HTTP edge maps each to one status code.</summary>
 public enum ServiceStatus

@@ -1,13 +1,15 @@
 using System.Data.Common;
 using System.Globalization;
+using Escalation.Data;
 using Escalation.Data.Engine;
 using Escalation.Data.Entities;
 using Escalation.Data.Sql;
+using Escalation.Services.Escalations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Logging;
 
-namespace Escalation.Data.Timers;
+namespace Escalation.Services.Timers;
 
 /// <summary>
 /// Fires due timers of every kind in batches. Each batch is one transaction: the due timers are claimed with one
