@@ -1,6 +1,5 @@
 using Escalation.Data.Engine;
 using Escalation.Data.Sql;
-using Escalation.Data.Timers;
 using Escalation.Data.Writes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -13,7 +12,7 @@ public static class DataRegistration
     public const string DefaultConnectionString = "Data Source=escalation.db";
 
     /// <summary>
-    /// The database, the engine's persistence and the worker that fires due timers. A <c>PolicyCatalog</c> and a
+    /// The database: the EF Core contexts (SQLite or PostgreSQL), the SQL dialect and the directory cache. A <c>PolicyCatalog</c> and a
     /// <see cref="TimeProvider"/> must be registered by the host.
     /// </summary>
     public static IServiceCollection AddEscalationData(this IServiceCollection services, IConfiguration configuration)
@@ -50,25 +49,7 @@ public static class DataRegistration
             services.AddSingleton(new DatabaseWrites(SqliteWriteLock.For(connectionString ?? DefaultConnectionString)));
         }
 
-        var baseUrl = configuration["Escalation:BaseUrl"] ?? "http://localhost:5000";
-        var host = Uri.TryCreate(baseUrl, UriKind.Absolute, out var uri) ? uri.Host : "localhost";
-        var mailbox = configuration["Escalation:Mail:BoardBusinessUnitAddress"];
-        if (!string.IsNullOrWhiteSpace(mailbox) && !System.Net.Mail.MailAddress.TryCreate(mailbox.Trim(), out _))
-            throw new InvalidOperationException($"Escalation:Mail:BoardBusinessUnitAddress: '{mailbox}' is not an email address.");
-        services.AddSingleton(new EngineSettings(
-            MessageIdDomain: host,
-            BoardBusinessUnitMailbox: string.IsNullOrWhiteSpace(mailbox)
-                ? null
-                : new Core.Engine.SharedMailbox(configuration["Escalation:Mail:BoardBusinessUnitName"] ?? "Board business unit", mailbox.Trim())));
-
-        services.AddSingleton<WakeSignal>();
         services.AddSingleton<DirectoryCache>();
-        services.AddScoped<EscalationService>();
-        services.AddScoped<TimerProcessor>();
-        services.AddScoped<ITimerHandler, EscalationTimers>();
-        services.Configure<DispatcherOptions>(configuration.GetSection("Escalation:Dispatcher"));
-        services.AddSingleton<TimerRunner>();
-        services.AddHostedService<PollingWorker<TimerRunner>>();
         return services;
     }
 

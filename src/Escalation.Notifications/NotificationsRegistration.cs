@@ -1,8 +1,8 @@
 using Escalation.Core.Policies;
-using Escalation.Data.Timers;
 using Escalation.Notifications.Admin;
 using Escalation.Notifications.Delivery;
 using Escalation.Notifications.Templates;
+using Escalation.Services.Timers;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;

@@ -1,7 +1,7 @@
-using Escalation.Data.Timers;
 using Escalation.Reports.Queries;
 using Escalation.Reports.Rendering;
 using Escalation.Reports.Schedule;
+using Escalation.Services.Timers;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using Escalation.Core.Calendar;
 using Escalation.Core.Policies;
 using Escalation.Data;
-using Escalation.Data.Timers;
+using Escalation.Services.Timers;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;

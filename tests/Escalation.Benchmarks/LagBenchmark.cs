@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Escalation.Data.Timers;
+using Escalation.Services.Timers;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Escalation.Core.Policies;
 using Escalation.Data.Sql;
-using Escalation.Data.Timers;
+using Escalation.Services.Timers;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 

@@ -1,4 +1,4 @@
-using Escalation.Data.Timers;
+using Escalation.Services.Timers;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

@@ -1,4 +1,4 @@
-using Escalation.Data.Decisions;
+using Escalation.Services.Decisions;
 
 namespace Escalation.Web.Api;
 

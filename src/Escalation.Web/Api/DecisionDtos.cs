@@ -1,6 +1,6 @@
 using Escalation.Core.Decisions;
-using Escalation.Data.Decisions;
 using Escalation.Data.Entities;
+using Escalation.Services.Decisions;
 
 namespace Escalation.Web.Api;
 

@@ -1,5 +1,5 @@
 using Escalation.Core.Decisions;
-using Escalation.Data.Decisions;
+using Escalation.Services.Decisions;
 
 namespace Escalation.Web.Api;
 

@@ -1,7 +1,7 @@
 using Escalation.Core.Engine;
 using Escalation.Core.Policies;
-using Escalation.Data.Decisions;
-using Escalation.Data.Engine;
+using Escalation.Services.Decisions;
+using Escalation.Services.Escalations;
 using Escalation.Web.Pages.Display;
 using Escalation.Web.Pages.Escalations;
 using Microsoft.AspNetCore.Http.HttpResults;

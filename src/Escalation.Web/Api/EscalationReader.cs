@@ -4,6 +4,7 @@ using Escalation.Data;
 using Escalation.Data.Engine;
 using Escalation.Data.Entities;
 using Escalation.Reports.Periods;
+using Escalation.Services.Escalations;
 using Microsoft.EntityFrameworkCore;
 
 namespace Escalation.Web.Api;

@@ -1,6 +1,4 @@
-using Escalation.Data.Timers;
 using Escalation.Core.Decisions;
-using Escalation.Data.Decisions;
 
 namespace Escalation.Web.Hosting;
 
@@ -8,15 +6,11 @@ internal static class DecisionRegistration
 {
     /// <summary>
     /// Loads the decision guides beside the policies before the service starts (a guide that is not valid throws,
-    /// naming the file and the field), and registers assessments and the review reminder dispatcher.
+    /// naming the file and the field).
     /// </summary>
     public static IServiceCollection AddDecisionGuides(this IServiceCollection services, ContentPaths paths)
     {
         services.AddSingleton(LoadCatalog(paths));
-        services.AddScoped<AssessmentService>();
-        services.AddScoped<AssessmentApprovalService>();
-        services.AddScoped<AssessmentList>();
-        services.AddScoped<ITimerHandler, DecisionReviews>();
         return services;
     }
 

@@ -1,5 +1,6 @@
 using Escalation.Data;
 using Escalation.Notifications;
+using Escalation.Services;
 using Escalation.Web.Api;
 using Escalation.Web.Health;
 using Escalation.Web.Identity;
@@ -20,6 +21,7 @@ internal static class EscalationHost
         builder.Services.AddProblemDetails();
         builder.Services.AddDecisionGuides(paths);
         builder.Services.AddEscalationData(builder.Configuration);
+        builder.Services.AddEscalationServices(builder.Configuration);
         // One key ring for every copy of the service, kept in the database: a sign-in cookie, bearer token or
         // anti-forgery token issued by one copy is accepted by all of them, so a load balancer needs no sticky sessions.
         builder.Services.AddDataProtection().SetApplicationName("Escalation").PersistKeysToDbContext<EscalationDbContext>();

@@ -1,13 +1,11 @@
 using Escalation.Core.Engine;
-using Escalation.Data.Sessions;
 using Escalation.Web.Pages.Account;
 using Escalation.Web.Pages.Admin;
+using Escalation.Web.Pages.Display;
 using Escalation.Web.Pages.Escalations;
 using Escalation.Web.Pages.Escalations.Raise;
-using Escalation.Web.Pages.Display;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc.Controllers;
-using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.FileProviders;
 
 namespace Escalation.Web.Hosting;
@@ -40,9 +38,6 @@ internal static class UiRegistration
             options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
 
-        // The answers of a half-finished form live in the session, kept in the database (not in the escalation tables)
-        // so that any copy of the service behind a load balancer can carry on the journey.
-        services.AddSingleton<IDistributedCache, DatabaseDistributedCache>();
         services.AddSession(options =>
         {
             options.Cookie.Name = "escalation-draft";

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Escalation.Core.Engine;
 using Escalation.Data;
-using Escalation.Data.Engine;
+using Escalation.Services.Escalations;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;

@@ -64,7 +64,7 @@ public sealed class ClusterRun : IDisposable
             ["Escalation:Mail:Delivery:BatchSize"] = "100",
             ["Escalation:Mail:Delivery:PollInterval"] = "00:00:00.200",
             ["Logging:LogLevel:Default"] = "Warning",
-            ["Logging:LogLevel:Escalation.Data.Timers"] = "Information",
+            ["Logging:LogLevel:Escalation.Services.Timers"] = "Information",
             ["Logging:LogLevel:Escalation.Startup"] = "Information",
             ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Information",
             ["Logging:LogLevel:Escalation.Notifications"] = "Information",

@@ -1,8 +1,8 @@
-using Microsoft.Extensions.DependencyInjection;
 using Escalation.Data.Entities;
 using Escalation.Notifications.Delivery;
 using Escalation.Notifications.Tests.TestSupport;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
 using NSubstitute;
 using NSubstitute.ExceptionExtensions;

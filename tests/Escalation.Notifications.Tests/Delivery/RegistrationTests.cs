@@ -1,7 +1,7 @@
 using Escalation.Data.Entities;
-using Escalation.Data.Timers;
 using Escalation.Notifications.Delivery;
 using Escalation.Notifications.Tests.TestSupport;
+using Escalation.Services.Timers;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

@@ -1,9 +1,9 @@
 using Escalation.Core.Engine;
 using Escalation.Data;
-using Escalation.Data.Engine;
 using Escalation.Data.Entities;
-using Escalation.Data.Timers;
 using Escalation.Notifications.Delivery;
+using Escalation.Services.Escalations;
+using Escalation.Services.Timers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

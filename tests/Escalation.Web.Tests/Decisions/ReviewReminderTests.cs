@@ -1,8 +1,8 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using Escalation.Data.Decisions;
 using Escalation.Data.Entities;
 using Escalation.Notifications.Delivery;
+using Escalation.Services.Decisions;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;

@@ -1,4 +1,4 @@
-using Escalation.Data.Timers;
+using Escalation.Services.Timers;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Escalation.Web.Tests.Engine;

@@ -117,7 +117,7 @@ public abstract class DeadlineScenarios(ITestDatabases databases) : IAsyncLifeti
     {
         var people = await Host.SeedAsync();
         var id = (await Host.RaiseAsync(people.Teacher, people.Raise())).Value!.Id;
-        var resolved = await Host.InScopeAsync(sp => sp.GetRequiredService<Data.Engine.EscalationService>()
+        var resolved = await Host.InScopeAsync(sp => sp.GetRequiredService<Services.Escalations.EscalationService>()
             .MoveAsync(id, people.Teacher, new Resolve(OutcomeKind.DecisionChanged, "Referral accepted")));
         Assert.True(resolved.IsOk);
 
@@ -135,7 +135,7 @@ public abstract class DeadlineScenarios(ITestDatabases databases) : IAsyncLifeti
         var people = await Host.SeedAsync();
         var id = (await Host.RaiseAsync(people.Teacher, people.Raise())).Value!.Id;
         Host.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 21, 9, 0, 0, TimeSpan.Zero)); // stage 2 then runs to 30 December
-        var escalated = await Host.InScopeAsync(sp => sp.GetRequiredService<Data.Engine.EscalationService>()
+        var escalated = await Host.InScopeAsync(sp => sp.GetRequiredService<Services.Escalations.EscalationService>()
             .MoveAsync(id, people.Teacher, new Escalate("No reply from Children's Social Care")));
         Assert.True(escalated.IsOk);
         // A stale stage-1 deadline, as a crash between two writes of an older design could have left.

@@ -1,7 +1,7 @@
 using Escalation.Core.Engine;
-using Escalation.Data.Engine;
 using Escalation.Data.Entities;
-using Escalation.Data.Timers;
+using Escalation.Services.Escalations;
+using Escalation.Services.Timers;
 using Escalation.Web.Tests.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;

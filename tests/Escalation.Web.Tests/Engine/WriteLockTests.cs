@@ -1,8 +1,8 @@
 using Escalation.Core.Engine;
 using Escalation.Data;
-using Escalation.Data.Engine;
 using Escalation.Data.Entities;
 using Escalation.Data.Writes;
+using Escalation.Services.Escalations;
 using Escalation.Web.Tests.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,10 +1,10 @@
 using Escalation.Core.Engine;
 using Escalation.Data;
-using Escalation.Data.Engine;
 using Escalation.Data.Entities;
 using Escalation.Reports;
 using Escalation.Reports.Model;
 using Escalation.Reports.Periods;
+using Escalation.Services.Escalations;
 using Escalation.Web.Tests.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;

@@ -1,7 +1,7 @@
 using Escalation.Data;
-using Escalation.Data.Engine;
 using Escalation.Data.Entities;
-using Escalation.Data.Timers;
+using Escalation.Services.Escalations;
+using Escalation.Services.Timers;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;

@@ -1,5 +1,5 @@
 using Escalation.Core.Decisions;
-using Escalation.Data.Decisions;
+using Escalation.Services.Decisions;
 using Escalation.Web.Pages.Display;
 
 namespace Escalation.Web.Pages.Decisions;

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Escalation.Core.Decisions;
 using Escalation.Core.Engine;
-using Escalation.Data.Decisions;
+using Escalation.Services.Decisions;
 using Escalation.Web.Api;
 using Escalation.Web.Pages.Display;
 using Escalation.Web.Pages.Escalations.Raise;

@@ -1,6 +1,6 @@
 using Escalation.Core.Decisions;
 using Escalation.Core.Engine;
-using Escalation.Data.Decisions;
+using Escalation.Services.Decisions;
 using Escalation.Web.Api;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using Escalation.Core.Decisions;
-using Escalation.Data.Decisions;
+using Escalation.Services.Decisions;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Escalation.Web.Pages.Decisions;

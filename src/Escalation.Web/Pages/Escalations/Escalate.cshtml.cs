@@ -1,5 +1,5 @@
 using Escalation.Core.Engine;
-using Escalation.Data.Engine;
+using Escalation.Services.Escalations;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Escalation.Web.Pages.Escalations;

@@ -1,4 +1,4 @@
-using Escalation.Data.Decisions;
+using Escalation.Services.Decisions;
 using Escalation.Web.Api;
 using Escalation.Web.Pages.Display;
 using Microsoft.AspNetCore.Mvc;

@@ -1,7 +1,7 @@
 using Escalation.Core.Policies;
 using Escalation.Data;
-using Escalation.Data.Decisions;
-using Escalation.Data.Engine;
+using Escalation.Services.Decisions;
+using Escalation.Services.Escalations;
 using Escalation.Web.Api;
 using Escalation.Web.Pages.Display;
 using Microsoft.AspNetCore.Mvc;

@@ -1,12 +1,13 @@
 using System.Globalization;
 using System.Text.Json;
+using Escalation.Data;
 using Escalation.Data.Engine;
 using Escalation.Data.Entities;
-using Escalation.Data.Timers;
+using Escalation.Services.Timers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
-namespace Escalation.Data.Decisions;
+namespace Escalation.Services.Decisions;
 
 /// <summary>
 /// An assessment's review date: when its timer falls due, the assessor gets a <c>decision-review-due</c> mail. The

@@ -1,10 +1,11 @@
 using System.Globalization;
 using System.Text.Json;
 using Escalation.Core.Engine;
+using Escalation.Data;
 using Escalation.Data.Engine;
 using Escalation.Data.Sql;
 
-namespace Escalation.Data.Decisions;
+namespace Escalation.Services.Decisions;
 
 /// <summary>
 /// The approval mails, queued through the one outbox writer inside the caller's transaction: to the senior when their

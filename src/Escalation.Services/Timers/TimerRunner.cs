@@ -2,7 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace Escalation.Data.Timers;
+namespace Escalation.Services.Timers;
 
 /// <summary>How the timers are polled. Bound from <c>Escalation:Dispatcher</c>.</summary>
 public sealed class DispatcherOptions

@@ -1,4 +1,5 @@
-namespace Escalation.Data.Timers;
+
+namespace Escalation.Services.Timers;
 
 /// <summary>Sleeps on a <see cref="TimeProvider"/> until an instant, rather than for a span worked out earlier.</summary>
 public static class ClockSleep

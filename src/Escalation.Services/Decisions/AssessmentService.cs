@@ -1,13 +1,14 @@
 using System.Text.Json;
 using Escalation.Core.Decisions;
 using Escalation.Core.Policies;
+using Escalation.Data;
 using Escalation.Data.Engine;
 using Escalation.Data.Entities;
 using Escalation.Data.Sql;
 using Escalation.Data.Writes;
 using Microsoft.EntityFrameworkCore;
 
-namespace Escalation.Data.Decisions;
+namespace Escalation.Services.Decisions;
 
 /// <summary>How recording an assessment ended: stored, refused as not valid (400), or refused by the guide's rules (422).</summary>
 public sealed record AssessmentOutcome(

@@ -1,4 +1,5 @@
-namespace Escalation.Data.Timers;
+
+namespace Escalation.Services.Timers;
 
 /// <summary>Wakes a <see cref="PollingWorker{TWork}"/> early, e.g. when a move sets a timer that may fall due before the next poll.</summary>
 public sealed class WakeSignal

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
+using Escalation.Data;
 using Escalation.Data.Engine;
 using Escalation.Data.Entities;
 using Escalation.Data.Sql;
@@ -8,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Logging;
 
-namespace Escalation.Data.Timers;
+namespace Escalation.Services.Timers;
 
 /// <summary>
 /// Fires due timers of every kind in batches. Each batch is one transaction: the due timers are claimed with one

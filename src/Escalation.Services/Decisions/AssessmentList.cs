@@ -1,9 +1,10 @@
 using Escalation.Core.Engine;
+using Escalation.Data;
 using Escalation.Data.Engine;
 using Escalation.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 
-namespace Escalation.Data.Decisions;
+namespace Escalation.Services.Decisions;
 
 /// <summary>One line of a list of assessments: enough to find it, and where its approval stands (null when none was asked).</summary>
 public sealed record AssessmentListItem(

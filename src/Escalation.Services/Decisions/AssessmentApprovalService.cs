@@ -1,10 +1,11 @@
 using Escalation.Core.Decisions;
+using Escalation.Data;
 using Escalation.Data.Engine;
 using Escalation.Data.Sql;
 using Escalation.Data.Writes;
 using Microsoft.EntityFrameworkCore;
 
-namespace Escalation.Data.Decisions;
+namespace Escalation.Services.Decisions;
 
 /// <summary>How an approver's answer ended. Each kind but <see cref="Decided"/> leaves everything as it was.</summary>
 public enum ApprovalOutcomeKind

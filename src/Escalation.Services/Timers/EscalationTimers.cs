@@ -1,12 +1,13 @@
 using Escalation.Core.Engine;
 using Escalation.Core.Policies;
+using Escalation.Data;
 using Escalation.Data.Engine;
 using Escalation.Data.Entities;
 using Escalation.Data.Sql;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 
-namespace Escalation.Data.Timers;
+namespace Escalation.Services.Timers;
 
 /// <summary>
 /// Stage reminders and deadlines: each is a move of the escalation by the system, made through the transition table

@@ -1,4 +1,4 @@
-namespace Escalation.Data.Engine;
+namespace Escalation.Services.Escalations;
 
 /// <summary>Short references people can read out on the phone: ESC- and eight Crockford base-32 characters.</summary>
 internal static class References

@@ -1,6 +1,6 @@
 using Escalation.Core.Engine;
 
-namespace Escalation.Data.Engine;
+namespace Escalation.Services.Escalations;
 
 /// <summary>How a call on the escalation service ended. The HTTP edge maps each to one status code.</summary>
 public enum ServiceStatus
@@ -50,12 +50,3 @@ public static class ServiceResult
 
 /// <summary>What the raising side records when it resolves an escalation, beyond the statement.</summary>
 public sealed record OutcomeDetails(IReadOnlyList<string> Actions, string? Learning, string? GoodPractice);
-
-/// <summary>Settings the engine's persistence needs.</summary>
-/// <param name="MessageIdDomain">The right-hand side of every Message-Id: the host of <c>Escalation:BaseUrl</c>.</param>
-/// <param name="BoardBusinessUnitMailbox">The unit's shared address (<c>Escalation:Mail:BoardBusinessUnitAddress</c>), if any.</param>
-public sealed record EngineSettings(string MessageIdDomain, SharedMailbox? BoardBusinessUnitMailbox = null)
-{
-    public Recipients RecipientsFor(Core.Policies.PolicyDefinition policy, IDirectoryView directory) =>
-        new(policy, directory, BoardBusinessUnitMailbox);
-}

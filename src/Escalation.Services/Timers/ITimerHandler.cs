@@ -1,7 +1,7 @@
 using Escalation.Data.Engine;
 using Escalation.Data.Entities;
 
-namespace Escalation.Data.Timers;
+namespace Escalation.Services.Timers;
 
 /// <summary>A claimed timer, as its handler sees it.</summary>
 public sealed record DueTimer(long Id, WorkKind Kind, Guid? EscalationId, int? Stage, Guid? AssessmentId, DateOnly? PeriodFrom, DateTimeOffset DueAt);

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace Escalation.Data.Timers;
+namespace Escalation.Services.Timers;
 
 /// <summary>Work that a <see cref="PollingWorker{TWork}"/> runs over and over: the due timers, the outbox.</summary>
 public interface IPolledWork

@@ -1,9 +1,10 @@
+using Escalation.Data;
 using Escalation.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Escalation.Data.Sessions;
+namespace Escalation.Services.Sessions;
 
 /// <summary>
 /// The session store behind ASP.NET Core's session middleware, in the service's own database (SQLite or PostgreSQL).

@@ -1,14 +1,16 @@
 using Escalation.Core.Engine;
 using Escalation.Core.Policies;
+using Escalation.Data;
+using Escalation.Data.Engine;
 using Escalation.Data.Entities;
 using Escalation.Data.Sql;
-using Escalation.Data.Timers;
 using Escalation.Data.Writes;
+using Escalation.Services.Timers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
 
-namespace Escalation.Data.Engine;
+namespace Escalation.Services.Escalations;
 
 /// <summary>
 /// Drives the engine for people: raise an escalation, and make moves on it. Each call reads the state, asks the
