@@ -50,7 +50,22 @@ public static class DataRegistration
         }
 
         services.AddSingleton<DirectoryCache>();
+        services.AddSingleton(Settings(configuration));
         return services;
+    }
+
+    private static EngineSettings Settings(IConfiguration configuration)
+    {
+        var baseUrl = configuration["Escalation:BaseUrl"] ?? "http://localhost:5000";
+        var host = Uri.TryCreate(baseUrl, UriKind.Absolute, out var uri) ? uri.Host : "localhost";
+        var mailbox = configuration["Escalation:Mail:BoardBusinessUnitAddress"];
+        if (!string.IsNullOrWhiteSpace(mailbox) && !System.Net.Mail.MailAddress.TryCreate(mailbox.Trim(), out _))
+            throw new InvalidOperationException($"Escalation:Mail:BoardBusinessUnitAddress: '{mailbox}' is not an email address.");
+        return new EngineSettings(
+            MessageIdDomain: host,
+            BoardBusinessUnitMailbox: string.IsNullOrWhiteSpace(mailbox)
+                ? null
+                : new Core.Engine.SharedMailbox(configuration["Escalation:Mail:BoardBusinessUnitName"] ?? "Board business unit", mailbox.Trim()));
     }
 
     /// <summary>

@@ -1,5 +1,3 @@
-using Escalation.Core.Engine;
-using Escalation.Data.Engine;
 using Escalation.Services.Decisions;
 using Escalation.Services.Escalations;
 using Escalation.Services.Sessions;
@@ -21,7 +19,6 @@ public static class ServicesRegistration
     public static IServiceCollection AddEscalationServices(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddSingleton(Settings(configuration));
         services.AddScoped<EscalationService>();
         services.AddScoped<AssessmentService>();
         services.AddScoped<AssessmentApprovalService>();
@@ -39,19 +36,5 @@ public static class ServicesRegistration
         // so that any copy of the service behind a load balancer can carry on the journey.
         services.AddSingleton<IDistributedCache, DatabaseDistributedCache>();
         return services;
-    }
-
-    private static EngineSettings Settings(IConfiguration configuration)
-    {
-        var baseUrl = configuration["Escalation:BaseUrl"] ?? "http://localhost:5000";
-        var host = Uri.TryCreate(baseUrl, UriKind.Absolute, out var uri) ? uri.Host : "localhost";
-        var mailbox = configuration["Escalation:Mail:BoardBusinessUnitAddress"];
-        if (!string.IsNullOrWhiteSpace(mailbox) && !System.Net.Mail.MailAddress.TryCreate(mailbox.Trim(), out _))
-            throw new InvalidOperationException($"Escalation:Mail:BoardBusinessUnitAddress: '{mailbox}' is not an email address.");
-        return new EngineSettings(
-            MessageIdDomain: host,
-            BoardBusinessUnitMailbox: string.IsNullOrWhiteSpace(mailbox)
-                ? null
-                : new SharedMailbox(configuration["Escalation:Mail:BoardBusinessUnitName"] ?? "Board business unit", mailbox.Trim()));
     }
 }

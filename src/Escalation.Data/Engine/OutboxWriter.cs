@@ -30,16 +30,27 @@ public sealed class OutboxWriter : IAsyncDisposable
     {
         _sql = sql;
         _messageIdDomain = messageIdDomain;
-        _insert = new PreparedCommand(connection, transaction,
-            "INSERT INTO outbox (id, message_id, escalation_id, template_key, stage, recipient_person_id, recipient_email, recipient_name, " +
-            "recipient_audience, payload, created_at, state, attempts, next_attempt_at) " +
-            "VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, 'Pending', 0, @p11)", 12);
+        _insert = new PreparedCommand(connection, transaction, InsertSql, 12);
     }
 
     /// <summary>
     /// Queues one mail and returns the row as stored. Its Message-Id is fixed here, so every retry of it carries the same one.
     /// </summary>
     public async Task<OutboxMessage> WriteAsync(OutboxMail mail, DateTimeOffset now, CancellationToken ct)
+    {
+        var (row, values) = Row(mail, now);
+        await _insert.ExecuteAsync(ct, values);
+        return row;
+    }
+
+    /// <summary>The statement <see cref="WriteAsync"/> runs, for a caller that sends it in a batch of its own.</summary>
+    internal const string InsertSql =
+        "INSERT INTO outbox (id, message_id, escalation_id, template_key, stage, recipient_person_id, recipient_email, recipient_name, " +
+        "recipient_audience, payload, created_at, state, attempts, next_attempt_at) " +
+        "VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, 'Pending', 0, @p11)";
+
+    /// <summary>A mail's row, and the values of <see cref="InsertSql"/> that store it.</summary>
+    internal (OutboxMessage Row, object?[] Values) Row(OutboxMail mail, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(mail);
         ArgumentException.ThrowIfNullOrWhiteSpace(mail.Email);
@@ -60,11 +71,10 @@ public sealed class OutboxWriter : IAsyncDisposable
             State = OutboxState.Pending,
             NextAttemptAt = mail.SendAt ?? now,
         };
-        await _insert.ExecuteAsync(ct,
+        return (row, [
             _sql.Id(row.Id), row.MessageId, _sql.Id(row.EscalationId), row.TemplateKey, row.Stage, _sql.Id(row.RecipientPersonId),
             row.RecipientEmail, row.RecipientName, row.RecipientAudience, SqlDialect.Text(row.Payload), _sql.Instant(row.CreatedAt),
-            _sql.Instant(row.NextAttemptAt));
-        return row;
+            _sql.Instant(row.NextAttemptAt)]);
     }
 
     public ValueTask DisposeAsync() => _insert.DisposeAsync();

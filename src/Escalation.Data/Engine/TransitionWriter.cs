@@ -19,6 +19,11 @@ internal sealed class TransitionWriter : IAsyncDisposable
     private readonly Dictionary<string, PreparedCommand> _commands = [];
     private readonly OutboxWriter _outbox;
 
+    // On PostgreSQL a move's effects, its mails included, go to the server as one batch: one round trip instead of one
+    // for each of a dozen statements. P1 on PostgreSQL: 0.21x the raw SQL without it, PGBATCH with it (docs/benchmarks.md).
+    // SQLite runs in the process, so there each statement simply runs (and Microsoft.Data.Sqlite has no batches).
+    private DbBatch? _effects;
+
     public TransitionWriter(DbConnection connection, DbTransaction transaction, SqlDialect sql, string messageIdDomain)
     {
         _connection = connection;
@@ -86,14 +91,46 @@ internal sealed class TransitionWriter : IAsyncDisposable
             var payload = mail.Except is { } authorId ? $"{{\"authorId\":\"{authorId:D}\"}}" : null;
             foreach (var recipient in recipients.For(mail, raiserId, respondentId, transition.State.HighestStage))
             {
-                await _outbox.WriteAsync(new OutboxMail(transition.State.Id, mail.TemplateKey, mail.Stage, recipient.PersonId,
-                    recipient.Email, recipient.Name, SqlDialect.Enum(recipient.Audience), payload), now, ct);
+                var (_, values) = _outbox.Row(new OutboxMail(transition.State.Id, mail.TemplateKey, mail.Stage, recipient.PersonId,
+                    recipient.Email, recipient.Name, SqlDialect.Enum(recipient.Audience), payload), now);
+                await EffectAsync(OutboxWriter.InsertSql, ct, values);
             }
+        }
+
+        if (_effects is not null)
+        {
+            await using var batch = _effects;
+            _effects = null;
+            await batch.ExecuteNonQueryAsync(ct);
         }
     }
 
-    private Task<int> EffectAsync(string sql, CancellationToken ct, params object?[] values) =>
-        Command(sql, values.Length).ExecuteAsync(ct, values);
+    private async Task EffectAsync(string sql, CancellationToken ct, params object?[] values)
+    {
+        if (!_connection.CanCreateBatch)
+        {
+            await Command(sql, values.Length).ExecuteAsync(ct, values);
+            return;
+        }
+
+        if (_effects is null)
+        {
+            _effects = _connection.CreateBatch();
+            _effects.Transaction = _transaction;
+        }
+
+        var command = _effects.CreateBatchCommand();
+        command.CommandText = sql;
+        for (var i = 0; i < values.Length; i++)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = "@p" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            parameter.Value = values[i] ?? DBNull.Value;
+            command.Parameters.Add(parameter);
+        }
+
+        _effects.BatchCommands.Add(command);
+    }
 
     private PreparedCommand Command(string sql, int parameterCount)
     {
@@ -107,6 +144,9 @@ internal sealed class TransitionWriter : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (_effects is not null)
+            await _effects.DisposeAsync();
+
         foreach (var command in _commands.Values)
         {
             await command.DisposeAsync();

@@ -1,7 +1,9 @@
+using Escalation.Core.Decisions;
 using Escalation.Core.Engine;
 using Escalation.Data;
 using Escalation.Data.Entities;
 using Escalation.Notifications.Delivery;
+using Escalation.Services;
 using Escalation.Services.Escalations;
 using Escalation.Services.Timers;
 using Microsoft.EntityFrameworkCore;
@@ -61,7 +63,9 @@ public sealed class NotificationsHost : IAsyncDisposable
         services.AddLogging();
         services.AddSingleton<TimeProvider>(clock);
         services.AddSingleton(TestPolicies.Catalog);
+        services.AddSingleton(new DecisionGuideCatalog(DecisionGuideLoader.LoadFolder(RepoPaths.Workflows)));
         services.AddEscalationData(configuration);
+        services.AddEscalationServices(configuration);
         if (node is not null)
             services.AddSingleton(new OutboxNode(node));
         services.AddEscalationNotifications(configuration, RepoPaths.Templates);

@@ -38,7 +38,9 @@ public sealed class EngineHost : EscalationAppFactory
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
+        // Tests that fire timers by hand send the outbox by hand too: no background round claims a mail behind their back.
         builder.UseSetting("Escalation:Dispatcher:Enabled", _dispatcher ? "true" : "false");
+        builder.UseSetting("Escalation:Mail:Delivery:Enabled", _dispatcher ? "true" : "false");
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 
