@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using Escalation.Core.Calendar;
+using Escalation.Core.Decisions;
 using Escalation.Core.Policies;
 using Escalation.Data;
+using Escalation.Services;
 using Escalation.Services.Timers;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -69,7 +71,9 @@ internal static class EngineRun
             if (logs is not null)
                 logging.AddProvider(logs);
         });
+        services.AddSingleton(new DecisionGuideCatalog(DecisionGuideLoader.LoadFolder(FindWorkflows())));
         services.AddEscalationData(configuration);
+        services.AddEscalationServices(configuration);
         return services.BuildServiceProvider(validateScopes: true);
     }
 

@@ -20,7 +20,7 @@ internal sealed class TransitionWriter : IAsyncDisposable
     private readonly OutboxWriter _outbox;
 
     // On PostgreSQL a move's effects, its mails included, go to the server as one batch: one round trip instead of one
-    // for each of a dozen statements. P1 on PostgreSQL: 0.21x the raw SQL without it, PGBATCH with it (docs/benchmarks.md).
+    // for each of a dozen statements. P1 on PostgreSQL, 10,000 deadlines: 0.21x the raw SQL without it, 0.52x with it.
     // SQLite runs in the process, so there each statement simply runs (and Microsoft.Data.Sqlite has no batches).
     private DbBatch? _effects;
 
