@@ -27,7 +27,8 @@ internal sealed record EscalationDto(
     DateTimeOffset RaisedAt,
     OutcomeDto? Outcome,
     IReadOnlyList<HistoryDto> History,
-    int Version);
+    int Version,
+    IReadOnlyList<string> PermittedMoves);
 
 internal sealed record PolicyRefDto(string Id, int Version);
 
@@ -58,13 +59,17 @@ internal sealed record ResolveBody(string? Outcome, string? Statement, IReadOnly
 internal static class EscalationMapping
 {
     public static EscalationDto ToDto(EscalationRecord e, PolicyDefinition policy, IReadOnlyList<HistoryRecord> history,
-        IReadOnlyDictionary<Guid, PartyDto> people, DateTimeOffset now) => new(
+        IReadOnlyDictionary<Guid, PartyDto> people, DateTimeOffset now, PermittedMoves permitted) => new(
         e.Id, e.Reference, Lower(e.Status), Lower(e.Track), new PolicyRefDto(e.PolicyId, e.PolicyVersion),
         Stage(e, policy, now), new ChildDto(e.ChildReference, e.ChildAgeYears), e.Category, e.LevelOfNeed,
         Party(people, e.RaisedById), Party(people, e.RespondentId), e.DecisionChallenged, e.DecisionDate, e.Concern,
         e.DesiredOutcome, e.StartAtStageReason, e.UrgentReason, e.AssessmentId, e.RaisedAt, Outcome(e),
         [.. history.Select(h => new HistoryDto(h.At, JsonNames.Kebab(h.Type), h.Stage, h.ById, h.Note))],
-        e.Version);
+        e.Version, MoveNames(permitted));
+
+    /// <summary>The moves the viewer may make now, as the transition table answers, in the names of their endpoints.</summary>
+    public static IReadOnlyList<string> MoveNames(PermittedMoves permitted) =>
+        [.. Enum.GetValues<PermittedMoves>().Where(m => m != PermittedMoves.None && permitted.HasFlag(m)).Select(m => JsonNames.Kebab(m))];
 
     public static EscalationSummaryDto ToSummary(EscalationRecord e, PolicyDefinition policy,
         IReadOnlyDictionary<Guid, PartyDto> people, DateTimeOffset now) => new(

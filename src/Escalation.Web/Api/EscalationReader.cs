@@ -9,8 +9,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Escalation.Web.Api;
 
-/// <summary>One escalation as read for a viewer: what the contract shows, the engine's state, and the directory read.</summary>
-internal sealed record ReadEscalation(EscalationDto Escalation, EscalationState State, DirectorySnapshot Directory);
+/// <summary>
+/// One escalation as read for a viewer: what the contract shows, the engine's state, the directory read, how the viewer
+/// stands to it, and the moves the transition table lets them make now.
+/// </summary>
+internal sealed record ReadEscalation(EscalationDto Escalation, EscalationState State, DirectorySnapshot Directory, Relation Relation,
+    PermittedMoves Permitted);
 
 /// <summary>Reads escalations for one viewer, applying the contract's visibility rule to every row.</summary>
 internal sealed class EscalationReader(EscalationDbContext db, PolicyCatalog catalog, TimeProvider clock, DirectoryCache directoryCache)
@@ -30,8 +34,11 @@ internal sealed class EscalationReader(EscalationDbContext db, PolicyCatalog cat
             return null;
 
         var history = await db.History.AsNoTracking().Where(h => h.EscalationId == id).OrderBy(h => h.Id).ToListAsync(ct);
+        var relation = EscalationService.RelationOf(directory, viewerId, record);
+        var permitted = Permitted(record, viewerId, relation);
         return new ReadEscalation(
-            EscalationMapping.ToDto(record, Policy(record), history, Parties(directory), clock.GetUtcNow()), record.ToState(), directory);
+            EscalationMapping.ToDto(record, Policy(record), history, Parties(directory), clock.GetUtcNow(), permitted), record.ToState(), directory,
+            relation, permitted);
     }
 
     /// <summary>A new escalation as its raiser sees it, from what the raise kept: nothing is read back.</summary>
@@ -40,7 +47,8 @@ internal sealed class EscalationReader(EscalationDbContext db, PolicyCatalog cat
         ArgumentNullException.ThrowIfNull(raised);
         var record = raised.Record;
         return CanSee(raised.Directory, viewerId, record)
-            ? EscalationMapping.ToDto(record, Policy(record), raised.History, Parties(raised.Directory), clock.GetUtcNow())
+            ? EscalationMapping.ToDto(record, Policy(record), raised.History, Parties(raised.Directory), clock.GetUtcNow(),
+                Permitted(record, viewerId, EscalationService.RelationOf(raised.Directory, viewerId, record)))
             : null;
     }
 
@@ -115,6 +123,9 @@ internal sealed class EscalationReader(EscalationDbContext db, PolicyCatalog cat
 
     public bool CanSee(IDirectoryView directory, Guid viewerId, EscalationRecord record) =>
         Relations.CanSee(EscalationService.RelationOf(directory, viewerId, record), Policy(record), record.HighestStage);
+
+    private PermittedMoves Permitted(EscalationRecord record, Guid viewerId, Relation relation) =>
+        catalog.Table(record.PolicyId, record.PolicyVersion).PermittedMoves(record.ToState(), new Actor(viewerId, relation));
 
     private PolicyDefinition Policy(EscalationRecord record) =>
         catalog.Find(record.PolicyId, record.PolicyVersion)

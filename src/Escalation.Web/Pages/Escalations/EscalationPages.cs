@@ -44,15 +44,10 @@ internal sealed class EscalationPages(EscalationReader reader, EscalationDbConte
         if (await reader.ReadAsync(id, viewerId, ct) is not { } read)
             return null;
 
-        var (escalation, state, directory) = read;
+        var (escalation, _, directory, relation, can) = read;
         var table = catalog.Table(escalation.Policy.Id, escalation.Policy.Version);
-        var viewer = directory.Find(viewerId);
         var raiser = directory.Find(escalation.RaisedBy.Id);
         var respondent = directory.Find(escalation.Respondent.Id);
-        var relation = viewer is not null && raiser is not null && respondent is not null
-            ? Relations.Of(viewer, raiser, respondent)
-            : Relation.None;
-        var can = table.PermittedMoves(state, new Actor(viewerId, relation));
         var agencies = await db.Agencies.AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.Name, ct);
         var people = directory.People.ToDictionary(p => p.Id, p => p.Name);
         return new EscalationView(escalation, table.Policy, relation, can, RespondentWarnings.For(relation, raiser, respondent), people, agencies);
