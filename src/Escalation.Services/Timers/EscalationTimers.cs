@@ -50,15 +50,8 @@ public sealed class EscalationTimers(EscalationDbContext db, PolicyCatalog catal
             }
 
             var transition = result.Transition!;
-            if (!await batch.Writer.UpdateEscalationAsync(before, transition.State, batch.Now, ct))
-            {
-                // A person's move changed it after the claim: leave the timer pending; the next batch reads it afresh.
-                continue;
-            }
-
-            await batch.MarkAsync(timer, TimerState.Fired, ct);
             directory ??= await directoryCache.ReadAsync(db, ct);
-            await batch.Writer.WriteEffectsAsync(transition, escalation.RaisedById, escalation.RespondentId,
+            await batch.Writer.WriteTimerMoveAsync(timer.Id, before, transition, escalation.RaisedById, escalation.RespondentId,
                 settings.RecipientsFor(table.Policy, directory), batch.Now, ct);
             escalations[before.Id] = escalation with { State = transition.State };
         }
