@@ -10,10 +10,10 @@ using Microsoft.EntityFrameworkCore;
 namespace Escalation.Web.Api;
 
 /// <summary>
-/// One escalation as read for a viewer: what the contract shows, the engine's state, the directory read, how the viewer
+/// One escalation as read for a viewer: what the contract shows, the directory read, how the viewer
 /// stands to it, and the moves the transition table lets them make now.
 /// </summary>
-internal sealed record ReadEscalation(EscalationDto Escalation, EscalationState State, DirectorySnapshot Directory, Relation Relation,
+internal sealed record ReadEscalation(EscalationDto Escalation, DirectorySnapshot Directory, Relation Relation,
     PermittedMoves Permitted);
 
 /// <summary>Reads escalations for one viewer, applying the contract's visibility rule to every row.</summary>
@@ -37,7 +37,7 @@ internal sealed class EscalationReader(EscalationDbContext db, PolicyCatalog cat
         var relation = EscalationService.RelationOf(directory, viewerId, record);
         var permitted = Permitted(record, viewerId, relation);
         return new ReadEscalation(
-            EscalationMapping.ToDto(record, Policy(record), history, Parties(directory), clock.GetUtcNow(), permitted), record.ToState(), directory,
+            EscalationMapping.ToDto(record, Policy(record), history, Parties(directory), clock.GetUtcNow(), permitted), directory,
             relation, permitted);
     }
 

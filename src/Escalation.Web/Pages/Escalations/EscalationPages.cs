@@ -44,7 +44,7 @@ internal sealed class EscalationPages(EscalationReader reader, EscalationDbConte
         if (await reader.ReadAsync(id, viewerId, ct) is not { } read)
             return null;
 
-        var (escalation, _, directory, relation, can) = read;
+        var (escalation, directory, relation, can) = read;
         var table = catalog.Table(escalation.Policy.Id, escalation.Policy.Version);
         var raiser = directory.Find(escalation.RaisedBy.Id);
         var respondent = directory.Find(escalation.Respondent.Id);
